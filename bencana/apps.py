@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BencanaConfig(AppConfig):
+    name = "bencana"
+    label = "bencana"
+    verbose_name = _("KLB dan bencana")

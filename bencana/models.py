@@ -1,0 +1,1 @@
+"""KLB dan bencana"""

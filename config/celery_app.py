@@ -1,0 +1,11 @@
+"""The whole Celery bootstrap: one app, configured from Django settings (CELERY_*)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+app = Celery("pendampingan_desa")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

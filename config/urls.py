@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from pendampingan import errors
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("akun/", include("django.contrib.auth.urls")),
+    path("", include("pendampingan.urls")),
+    path("notifikasi/", include("pendampingan.notifikasi.urls")),
+    path("bulanan/", include("pendampingan.bulanan.urls")),
+    path("forum/", include("pendampingan.forum.urls")),
+    path("fasilitasi/", include("fasilitasi.urls")),
+    path("pengaduan/", include("pengaduan.urls")),
+    path("bencana/", include("bencana.urls")),
+]
+
+handler403 = errors.terlarang
+handler404 = errors.tidak_ditemukan
+handler500 = errors.galat_server
+
+if settings.DEBUG:
+    # Uploaded media in local development only, to logged-in users; production serves them
+    # from storage behind the scoped views.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

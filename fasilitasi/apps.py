@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FasilitasiConfig(AppConfig):
+    name = "fasilitasi"
+    label = "fasilitasi"
+    verbose_name = _("Fasilitasi")

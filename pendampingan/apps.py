@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PendampinganConfig(AppConfig):
+    name = "pendampingan"
+    verbose_name = _("Pendampingan (inti)")
+
+    def ready(self):
+        from . import navigasi, roles
+
+        navigasi.daftarkan_inti()
+        post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)

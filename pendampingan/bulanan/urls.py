@@ -1,0 +1,3 @@
+app_name = "bulanan"
+
+urlpatterns: list = []

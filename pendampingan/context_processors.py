@@ -1,0 +1,26 @@
+from django.urls import NoReverseMatch, reverse
+
+from . import registry
+from .scope import cakupan_pengguna
+from .wilayah_kode import NAMA_ZONA
+
+
+def navigasi(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {"menu": []}
+    c = cakupan_pengguna(user)
+    menu = []
+    for item in sorted(registry.navigasi.values(), key=lambda i: (i.urutan, str(i.label))):
+        if item.izin and not user.has_perm(item.izin):
+            continue
+        if item.hanya_pengawas and not c.pengawas:
+            continue
+        try:
+            url = reverse(item.url_name, kwargs=item.url_kwargs or None)
+        except NoReverseMatch:
+            continue
+        menu.append(
+            {"label": item.label, "url": url, "aktif": request.path.startswith(url) and url != "/"}
+        )
+    return {"menu": menu, "cakupan": c, "zona": NAMA_ZONA.get(c.zona_waktu, "WIB")}

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotifikasiConfig(AppConfig):
+    name = "pendampingan.notifikasi"
+    label = "notifikasi"
+    verbose_name = _("Notifikasi")

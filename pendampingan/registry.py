@@ -1,0 +1,91 @@
+"""The core's plug-in points. Apps that build on the core (fasilitasi, pengaduan, bencana and the
+core's own sub-apps) register here from their ``AppConfig.ready``; the core imports none of them.
+
+* ``lini_masa`` — sources for a desa's timeline: ``fn(desa, user, batas) -> list[ItemLiniMasa]``;
+  each source runs a fixed number of queries.
+* ``navigasi`` — menu items.
+* ``panel_dasbor`` — dashboard panels: ``fn(wilayah, periode, user) -> dict`` rendered by a template.
+* ``tautan_kegiatan`` — what an app shows on a daily-log entry (links to its records):
+  ``fn(kegiatan_list, user) -> dict[kegiatan_id, list[ItemLiniMasa]]``.
+* ``kunci_kegiatan`` — checks that may forbid editing an entry (a locked month):
+  ``fn(kegiatan) -> str | None`` (the reason, or None).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ItemLiniMasa:
+    waktu: datetime.datetime | datetime.date
+    jenis: str  # short label, e.g. "Kegiatan", "Pengaduan"
+    judul: str
+    url: str = ""
+    keterangan: str = ""
+    ikon: str = "•"
+
+
+@dataclass(frozen=True)
+class ItemNavigasi:
+    label: str
+    url_name: str
+    urutan: int = 50
+    izin: str | None = None  # a permission string the user must have
+    hanya_pengawas: bool = False
+    url_kwargs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PanelDasbor:
+    kunci: str
+    judul: str
+    template: str
+    fungsi: Callable
+    urutan: int = 50
+
+
+lini_masa: dict[str, Callable] = {}
+navigasi: dict[str, ItemNavigasi] = {}
+panel_dasbor: dict[str, PanelDasbor] = {}
+tautan_kegiatan: dict[str, Callable] = {}
+kunci_kegiatan: dict[str, Callable] = {}
+
+
+def daftar_lini_masa(kunci: str, fungsi: Callable) -> None:
+    lini_masa[kunci] = fungsi
+
+
+def daftar_navigasi(kunci: str, item: ItemNavigasi) -> None:
+    navigasi[kunci] = item
+
+
+def daftar_panel_dasbor(panel: PanelDasbor) -> None:
+    panel_dasbor[panel.kunci] = panel
+
+
+def daftar_tautan_kegiatan(kunci: str, fungsi: Callable) -> None:
+    tautan_kegiatan[kunci] = fungsi
+
+
+def daftar_kunci_kegiatan(kunci: str, fungsi: Callable) -> None:
+    kunci_kegiatan[kunci] = fungsi
+
+
+def lini_masa_desa(desa, user, batas: int = 30) -> list[ItemLiniMasa]:
+    """Every registered source's items for ``desa``, newest first, at most ``batas``."""
+    items: list[ItemLiniMasa] = []
+    for fungsi in lini_masa.values():
+        items.extend(fungsi(desa, user, batas))
+
+    def kunci(i):
+        w = i.waktu
+        return (
+            w
+            if isinstance(w, datetime.datetime)
+            else datetime.datetime.combine(w, datetime.time.max).astimezone()
+        )
+
+    return sorted(items, key=lambda i: kunci(i).timestamp(), reverse=True)[:batas]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pendampingan"
+
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path("wilayah/", views.wilayah_list, name="wilayah-list"),
+    path("wilayah/cari/", views.wilayah_cari, name="wilayah-cari"),
+    path("wilayah/<str:kode>/", views.wilayah_detail, name="wilayah-detail"),
+]

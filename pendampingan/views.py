@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import registry, selectors
+from .models import JenisPenugasan, Penugasan, Tingkat, Wilayah
+from .scope import cakupan_pengguna
+
+
+def _halaman(request, qs, ukuran=None):
+    return Paginator(qs, ukuran or settings.HALAMAN_UKURAN).get_page(request.GET.get("halaman"))
+
+
+def beranda(request):
+    """A facilitator's villages; a supervisor's regions with counts; overdue follow-ups."""
+    c = cakupan_pengguna(request.user)
+    desa = _halaman(
+        request,
+        selectors.desa_catat(user=request.user).select_related("induk").order_by("nama"),
+        20,
+    )
+    akar = list(selectors.wilayah_akar(user=request.user)[:50]) if c.pengawas else []
+    jumlah = selectors.wilayah_jumlah_desa(
+        wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in akar])
+    )
+    terlambat = list(selectors.tindak_lanjut_terlambat(user=request.user)[:10])
+    return render(
+        request,
+        "pendampingan/beranda.html",
+        {
+            "desa_halaman": desa,
+            "akar": [(w, jumlah.get(w.kode, 0)) for w in akar],
+            "terlambat": terlambat,
+            "tanpa_penugasan": c.kosong,
+        },
+    )
+
+
+def wilayah_list(request):
+    akar = selectors.wilayah_akar(user=request.user).order_by("kode")
+    halaman = _halaman(request, akar)
+    jumlah = selectors.wilayah_jumlah_desa(
+        wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in halaman])
+    )
+    return render(
+        request,
+        "pendampingan/wilayah_list.html",
+        {"halaman": halaman, "baris": [(w, jumlah.get(w.kode, 0)) for w in halaman]},
+    )
+
+
+def wilayah_detail(request, kode):
+    wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), kode=kode)
+    breadcrumb = selectors.wilayah_breadcrumb(wilayah=wilayah)
+    if wilayah.tingkat == Tingkat.DESA:
+        penugasan = list(selectors.wilayah_penugasan_desa(desa=wilayah))
+        hari_ini = timezone.localdate()
+        return render(
+            request,
+            "pendampingan/desa_detail.html",
+            {
+                "desa": wilayah,
+                "breadcrumb": breadcrumb,
+                "penugasan_kini": [p for p in penugasan if p.aktif_pada(hari_ini)],
+                "penugasan_lalu": [p for p in penugasan if not p.aktif_pada(hari_ini)],
+                "lini_masa": registry.lini_masa_desa(wilayah, request.user),
+            },
+        )
+    q = request.GET.get("q", "").strip()
+    halaman = _halaman(request, selectors.wilayah_anak(wilayah=wilayah, q=q))
+    jumlah = selectors.wilayah_jumlah_desa(
+        wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in halaman])
+    )
+    pengawas = (
+        Penugasan.objects.aktif()
+        .filter(wilayah=wilayah)
+        .select_related("pendamping")
+        .order_by("jenis", "pendamping__nama")
+    )
+    return render(
+        request,
+        "pendampingan/wilayah_detail.html",
+        {
+            "wilayah": wilayah,
+            "breadcrumb": breadcrumb,
+            "halaman": halaman,
+            "baris": [(w, jumlah.get(w.kode, 0)) for w in halaman],
+            "q": q,
+            "total_desa": selectors.wilayah_jumlah_desa(
+                wilayah_qs=Wilayah.objects.filter(kode=wilayah.kode)
+            ).get(wilayah.kode, 0),
+            "penugasan": pengawas,
+            "JenisPenugasan": JenisPenugasan,
+        },
+    )
+
+
+@require_GET
+def wilayah_cari(request):
+    """Scoped autocomplete for region inputs (JSON)."""
+    hasil = selectors.wilayah_cari(
+        user=request.user,
+        q=request.GET.get("q", ""),
+        tingkat=request.GET.get("tingkat") or None,
+        mode="catat" if request.GET.get("mode") == "catat" else "lihat",
+    )
+    return JsonResponse(
+        {
+            "hasil": [
+                {
+                    "kode": w.kode,
+                    "nama": w.nama,
+                    "label": f"{w.nama} ({w.kode})",
+                    "induk": w.induk.nama if w.induk else "",
+                    "tingkat": w.get_tingkat_display(),
+                }
+                for w in hasil
+            ],
+            "pesan": "" if hasil else _("Tidak ada wilayah yang cocok."),
+        }
+    )
