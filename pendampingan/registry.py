@@ -9,6 +9,8 @@ core's own sub-apps) register here from their ``AppConfig.ready``; the core impo
   ``fn(kegiatan_list, user) -> dict[kegiatan_id, list[ItemLiniMasa]]``.
 * ``kunci_kegiatan`` — checks that may forbid editing an entry (a locked month):
   ``fn(kegiatan) -> str | None`` (the reason, or None).
+* ``ekstensi_kegiatan`` — extra forms inside the daily-log entry form (link the entry to a forum
+  meeting, advance a facilitation case, link a complaint or an incident): see ``EkstensiKegiatan``.
 """
 
 from __future__ import annotations
@@ -47,7 +49,24 @@ class PanelDasbor:
     urutan: int = 50
 
 
+@dataclass(frozen=True)
+class EkstensiKegiatan:
+    """An app's extra form inside the entry form.
+
+    ``form_class(*args, user=..., kegiatan=None, **kwargs)`` is rendered with ``prefix=kunci`` when the
+    entry's tata cara is in ``tata_cara`` (an empty set: every tata cara); ``simpan(kegiatan, form,
+    user)`` runs inside the entry service's transaction after the entry is saved."""
+
+    kunci: str
+    label: str
+    tata_cara: frozenset
+    form_class: type
+    simpan: Callable
+    urutan: int = 50
+
+
 lini_masa: dict[str, Callable] = {}
+ekstensi_kegiatan: dict[str, EkstensiKegiatan] = {}
 navigasi: dict[str, ItemNavigasi] = {}
 panel_dasbor: dict[str, PanelDasbor] = {}
 tautan_kegiatan: dict[str, Callable] = {}
@@ -72,6 +91,10 @@ def daftar_tautan_kegiatan(kunci: str, fungsi: Callable) -> None:
 
 def daftar_kunci_kegiatan(kunci: str, fungsi: Callable) -> None:
     kunci_kegiatan[kunci] = fungsi
+
+
+def daftar_ekstensi_kegiatan(ekstensi: EkstensiKegiatan) -> None:
+    ekstensi_kegiatan[ekstensi.kunci] = ekstensi
 
 
 def lini_masa_desa(desa, user, batas: int = 30) -> list[ItemLiniMasa]:
