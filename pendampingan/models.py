@@ -80,9 +80,10 @@ class Wilayah(models.Model):
 
     @property
     def label_lengkap(self) -> str:
-        return (
-            f"{self.get_jenis_display()} {self.nama}" if self.tingkat == Tingkat.DESA else self.nama
-        )
+        """"Kecamatan Kedungreja", "Desa Tambakreja"; kabupaten/kota names already carry their kind."""
+        if self.tingkat == Tingkat.KABUPATEN:
+            return self.nama
+        return f"{self.get_jenis_display()} {self.nama}"
 
 
 class ImporWilayah(models.Model):
