@@ -1,6 +1,7 @@
 """The embedded default: SQLite, tasks run inline, email to the console — no services needed."""
 
-import logging
+import os
+import sys
 
 from .base import *  # noqa: F403
 from .base import CELERY_TASK_ALWAYS_EAGER, DATABASES, env
@@ -13,9 +14,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-_log = logging.getLogger("config")
-_log.info(
-    "Pendampingan Desa (lokal): database %s, tugas Celery %s.",
-    DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
-    "dijalankan langsung (inline, tanpa Redis)" if CELERY_TASK_ALWAYS_EAGER else "lewat broker",
-)
+# Said once at start-up (the autoreloader's child process, RUN_MAIN=true, stays quiet).
+if os.environ.get("RUN_MAIN") != "true":
+    sys.stderr.write(
+        "Pendampingan Desa (lokal): database {}, tugas Celery {}, email ke konsol kecuali EMAIL_URL diatur.\n".format(
+            DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
+            "dijalankan langsung setelah commit (tanpa Redis/worker)"
+            if CELERY_TASK_ALWAYS_EAGER
+            else "lewat broker " + env("REDIS_URL", default="(CELERY_BROKER_URL)"),
+        )
+    )
