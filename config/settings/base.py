@@ -187,3 +187,25 @@ LOGGING = {
 # ---------------------------------------------------------------- the product
 # Default pagination size of every list.
 HALAMAN_UKURAN = 25
+
+# ---------------------------------------------------------------- notifikasi (outbox)
+# Delivery of outbox rows: attempts, exponential backoff, timeouts, and the periodic sweep.
+NOTIFIKASI_PERCOBAAN_MAKS = env.int("NOTIFIKASI_PERCOBAAN_MAKS", default=6)
+NOTIFIKASI_BACKOFF_DASAR_DETIK = env.float("NOTIFIKASI_BACKOFF_DASAR_DETIK", default=30)
+NOTIFIKASI_BACKOFF_MAKS_DETIK = env.float("NOTIFIKASI_BACKOFF_MAKS_DETIK", default=3600)
+NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG", default=5)
+NOTIFIKASI_WEBHOOK_TIMEOUT = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT", default=15)
+NOTIFIKASI_EMAIL_TIMEOUT = env.float("NOTIFIKASI_EMAIL_TIMEOUT", default=20)
+NOTIFIKASI_TUGAS_BATAS_DETIK = env.int("NOTIFIKASI_TUGAS_BATAS_DETIK", default=120)
+# a claim older than this is a worker that died mid-send: the row may be taken again
+NOTIFIKASI_KLAIM_BATAS_DETIK = env.float("NOTIFIKASI_KLAIM_BATAS_DETIK", default=300)
+# an "antre" row older than this was never handed to the broker (it was down at commit time)
+NOTIFIKASI_ANTRE_TENGGANG_DETIK = env.float("NOTIFIKASI_ANTRE_TENGGANG_DETIK", default=60)
+NOTIFIKASI_SAPU_DETIK = env.float("NOTIFIKASI_SAPU_DETIK", default=60)
+NOTIFIKASI_SITUS_URL = env("NOTIFIKASI_SITUS_URL", default="http://127.0.0.1:8000")
+CELERY_BEAT_SCHEDULE = {
+    "notifikasi-sapu": {
+        "task": "pendampingan.notifikasi.tasks.sapu_pesan_task",
+        "schedule": NOTIFIKASI_SAPU_DETIK,
+    },
+}

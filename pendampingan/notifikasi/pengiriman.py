@@ -1,0 +1,299 @@
+"""Delivery of one outbox row: claim it, send it over its channel, record the result.
+
+The claim makes sending safe to run twice: a row is taken only if it is due (``antre``, a
+``gagal_sementara`` whose time has come, or a ``dikirim`` claim older than
+``NOTIFIKASI_KLAIM_BATAS_DETIK`` — the worker that held it died). The row is read under
+``select_for_update`` (``skip_locked`` where the database has it: a second worker skips it rather
+than waits) and taken by a compare-and-set UPDATE on (status, claim token), which also holds on
+SQLite where row locks do not exist. The network call happens after that transaction commits, so
+no lock is held while waiting on a receiver; the result is written only if the claim is still ours.
+
+Errors are sorted into transient (connection refused, timeouts, HTTP 5xx/408/425/429, SMTP 4xx,
+a dropped SMTP connection) — retried with exponential backoff up to ``NOTIFIKASI_PERCOBAAN_MAKS``
+attempts — and permanent (other HTTP 4xx, an invalid address, SMTP 5xx, a deleted endpoint),
+which fail at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import smtplib
+import uuid
+from dataclasses import dataclass
+
+import requests
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.validators import validate_email
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import HasilPercobaan, PercobaanKirim, Pesan, Saluran, StatusPesan
+
+log = logging.getLogger(__name__)
+
+
+class GagalKirim(Exception):
+    """A delivery failed. ``sementara``: worth another try later."""
+
+    def __init__(self, pesan: str, *, sementara: bool, kode_http: int | None = None):
+        super().__init__(pesan)
+        self.sementara = sementara
+        self.kode_http = kode_http
+
+
+@dataclass
+class Hasil:
+    status: str  # the row's status after this call, or why nothing was done
+    dikirim: bool = False
+
+
+# ---------------------------------------------------------------- the envelope of a webhook
+
+
+def badan_webhook(pesan: Pesan) -> bytes:
+    """The JSON body of a webhook, built only from the row (the snapshot), so every retry sends
+    the same bytes and the same signature."""
+    isi = {
+        "kunci": pesan.kunci,
+        "peristiwa": pesan.peristiwa,
+        "subjek": pesan.subjek,
+        "isi": pesan.isi,
+        "wilayah_kode": pesan.wilayah_id or "",
+        "objek": {
+            "tipe": f"{pesan.content_type.app_label}.{pesan.content_type.model}"
+            if pesan.content_type_id
+            else "",
+            "id": pesan.object_id,
+        },
+        "waktu_peristiwa": pesan.dibuat.isoformat(),
+        "data": pesan.payload,
+    }
+    return json.dumps(isi, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def tanda_tangan(rahasia: str, badan: bytes) -> str:
+    """``sha256=<hex HMAC-SHA256 of the body with the endpoint's secret>`` (the X-Signature)."""
+    return "sha256=" + hmac.new(rahasia.encode(), badan, hashlib.sha256).hexdigest()
+
+
+# ---------------------------------------------------------------- channels
+
+
+def _kirim_webhook(pesan: Pesan) -> int:
+    endpoint = pesan.penerima_kementerian
+    if endpoint is None:
+        raise GagalKirim(_("Endpoint webhook sudah dihapus."), sementara=False)
+    badan = badan_webhook(pesan)
+    header = {
+        "Content-Type": "application/json; charset=utf-8",
+        "Idempotency-Key": pesan.kunci,
+        "X-Peristiwa": pesan.peristiwa,
+        "User-Agent": "PendampinganDesa-Notifikasi/1",
+    }
+    if endpoint.rahasia:
+        header["X-Signature"] = tanda_tangan(endpoint.rahasia, badan)
+    try:
+        r = requests.post(
+            pesan.alamat,
+            data=badan,
+            headers=header,
+            timeout=(
+                settings.NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG,
+                settings.NOTIFIKASI_WEBHOOK_TIMEOUT,
+            ),
+            allow_redirects=False,
+        )
+    except requests.Timeout as e:
+        raise GagalKirim(_("Waktu habis: %(e)s") % {"e": e}, sementara=True)
+    except requests.ConnectionError as e:
+        raise GagalKirim(_("Tidak bisa tersambung: %(e)s") % {"e": e}, sementara=True)
+    except requests.RequestException as e:  # an invalid URL and the like: no retry will fix it
+        raise GagalKirim(_("Permintaan tidak valid: %(e)s") % {"e": e}, sementara=False)
+    kode = r.status_code
+    if 200 <= kode < 300:
+        return kode
+    ringkas = (r.text or "")[:300]
+    pesan_galat = _("HTTP %(kode)s dari penerima: %(isi)s") % {"kode": kode, "isi": ringkas}
+    sementara = kode >= 500 or kode in (408, 425, 429)
+    raise GagalKirim(pesan_galat, sementara=sementara, kode_http=kode)
+
+
+def _kirim_email(pesan: Pesan) -> None:
+    try:
+        validate_email(pesan.alamat)
+    except ValidationError:
+        raise GagalKirim(
+            _("Alamat email tidak valid: %(a)s") % {"a": pesan.alamat}, sementara=False
+        )
+    email = EmailMultiAlternatives(
+        subject=pesan.subjek,
+        body=pesan.isi,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[pesan.alamat],
+        headers={"X-Idempotency-Key": pesan.kunci, "X-Peristiwa": pesan.peristiwa},
+    )
+    if pesan.isi_html:
+        email.attach_alternative(pesan.isi_html, "text/html")
+    # every Django backend takes **kwargs; the SMTP one uses the timeout
+    email.connection = get_connection(timeout=settings.NOTIFIKASI_EMAIL_TIMEOUT)
+    try:
+        email.send(fail_silently=False)
+    except smtplib.SMTPRecipientsRefused as e:
+        kode = min(c for c, _m in e.recipients.values())
+        raise GagalKirim(
+            _("Penerima ditolak server email: %(e)s") % {"e": e.recipients},
+            sementara=400 <= kode < 500,
+        )
+    except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError) as e:
+        raise GagalKirim(_("Server email terputus: %(e)s") % {"e": e}, sementara=True)
+    except smtplib.SMTPResponseException as e:
+        raise GagalKirim(
+            _("Server email menjawab %(k)s: %(e)s") % {"k": e.smtp_code, "e": e.smtp_error},
+            sementara=400 <= e.smtp_code < 500,
+        )
+    except OSError as e:  # timeouts, refused connections, other SMTP errors (all OSError)
+        raise GagalKirim(_("Server email tidak terjangkau: %(e)s") % {"e": e}, sementara=True)
+
+
+def _kirim(pesan: Pesan) -> int | None:
+    if pesan.saluran == Saluran.WEBHOOK:
+        return _kirim_webhook(pesan)
+    if pesan.saluran == Saluran.EMAIL:
+        _kirim_email(pesan)
+        return None
+    return None  # in-app: the row itself is the delivery
+
+
+# ---------------------------------------------------------------- claim, send, record
+
+
+def jeda_ulang(percobaan: int) -> float:
+    """Seconds before attempt ``percobaan + 1``: base × 2^(n−1), capped."""
+    dasar = settings.NOTIFIKASI_BACKOFF_DASAR_DETIK
+    return min(dasar * (2 ** max(percobaan - 1, 0)), settings.NOTIFIKASI_BACKOFF_MAKS_DETIK)
+
+
+def _klaim(pesan_id: int) -> tuple[Pesan | None, str]:
+    sekarang = timezone.now()
+    basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
+    kunci_baris = (
+        {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+    )
+    with transaction.atomic():
+        pesan = (
+            Pesan.objects.select_for_update(**kunci_baris)
+            .select_related("penerima_kementerian", "content_type")
+            .filter(pk=pesan_id)
+            .first()
+        )
+        if pesan is None:
+            return None, "terkunci_atau_tidak_ada"
+        due = (
+            pesan.status == StatusPesan.ANTRE
+            or (
+                pesan.status == StatusPesan.GAGAL_SEMENTARA
+                and (pesan.coba_lagi_pada is None or pesan.coba_lagi_pada <= sekarang)
+            )
+            or (
+                pesan.status == StatusPesan.DIKIRIM
+                and pesan.diklaim_pada is not None
+                and pesan.diklaim_pada < basi
+            )
+        )
+        if not due:
+            return None, pesan.status
+        token = uuid.uuid4().hex
+        diambil = Pesan.objects.filter(
+            pk=pesan.pk, status=pesan.status, token_klaim=pesan.token_klaim
+        ).update(
+            status=StatusPesan.DIKIRIM,
+            token_klaim=token,
+            diklaim_pada=sekarang,
+            percobaan=F("percobaan") + 1,
+            diubah=sekarang,
+        )
+        if diambil != 1:
+            return None, "didahului"
+    pesan.status, pesan.token_klaim, pesan.diklaim_pada = StatusPesan.DIKIRIM, token, sekarang
+    pesan.percobaan += 1
+    return pesan, StatusPesan.DIKIRIM
+
+
+def pesan_kirim(*, pesan_id: int, pekerja: str = "") -> Hasil:
+    """Deliver one message if it is due and nobody else holds it. Safe to call any number of
+    times for the same id: only the holder of the claim sends, and a delivered row stays so."""
+    pesan, alasan = _klaim(pesan_id)
+    if pesan is None:
+        return Hasil(status=alasan)
+    mulai = timezone.now()
+    kode_http, galat = None, None
+    try:
+        kode_http = _kirim(pesan)
+    except GagalKirim as e:
+        galat = e
+        kode_http = e.kode_http
+    except Exception as e:  # a bug or an unforeseen error: keep the row retryable, say why
+        log.exception("Pengiriman pesan %s gagal tak terduga", pesan.pk)
+        galat = GagalKirim(f"{type(e).__name__}: {e}", sementara=True)
+    return _catat(pesan, mulai=mulai, kode_http=kode_http, galat=galat, pekerja=pekerja)
+
+
+@transaction.atomic
+def _catat(pesan: Pesan, *, mulai, kode_http, galat: GagalKirim | None, pekerja: str) -> Hasil:
+    from . import services
+
+    sekarang = timezone.now()
+    milik_kita = Pesan.objects.filter(
+        pk=pesan.pk, status=StatusPesan.DIKIRIM, token_klaim=pesan.token_klaim
+    )
+    if galat is None:
+        hasil, ubah = (
+            HasilPercobaan.BERHASIL,
+            {"status": StatusPesan.TERKIRIM, "terkirim_pada": sekarang, "galat_terakhir": ""},
+        )
+    elif galat.sementara and pesan.percobaan < settings.NOTIFIKASI_PERCOBAAN_MAKS:
+        jeda = jeda_ulang(pesan.percobaan)
+        hasil, ubah = (
+            HasilPercobaan.SEMENTARA,
+            {
+                "status": StatusPesan.GAGAL_SEMENTARA,
+                "coba_lagi_pada": sekarang + timezone.timedelta(seconds=jeda),
+                "galat_terakhir": str(galat),
+            },
+        )
+    else:
+        hasil = HasilPercobaan.PERMANEN if not galat.sementara else HasilPercobaan.SEMENTARA
+        teks = str(galat)
+        if galat.sementara:
+            teks = _("%(e)s (menyerah setelah %(n)s percobaan)") % {
+                "e": teks,
+                "n": pesan.percobaan,
+            }
+        ubah = {"status": StatusPesan.GAGAL, "galat_terakhir": teks, "coba_lagi_pada": None}
+    PercobaanKirim.objects.create(
+        pesan_id=pesan.pk,
+        nomor=pesan.percobaan,
+        mulai=mulai,
+        selesai=sekarang,
+        hasil=hasil,
+        kode_http=kode_http,
+        galat="" if galat is None else str(galat)[:2000],
+        pekerja=pekerja[:150],
+    )
+    if milik_kita.update(**ubah, diubah=sekarang) != 1:
+        log.warning("Klaim pesan %s sudah diambil pekerja lain; hasil tidak dicatat.", pesan.pk)
+        return Hasil(status="klaim_hilang", dikirim=galat is None)
+    status = ubah["status"]
+    if status == StatusPesan.GAGAL_SEMENTARA and not settings.CELERY_TASK_ALWAYS_EAGER:
+        jeda = (ubah["coba_lagi_pada"] - sekarang).total_seconds()
+        transaction.on_commit(lambda: services.antrekan([pesan.pk], countdown=jeda))
+    if status == StatusPesan.GAGAL:
+        services.pengawas_beri_tahu_gagal(pesan=pesan, galat=ubah["galat_terakhir"])
+    return Hasil(status=status, dikirim=galat is None)
