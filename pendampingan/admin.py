@@ -4,7 +4,26 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import PenugasanAdminForm
-from .models import ImporWilayah, Kegiatan, Pendamping, Penugasan, TindakLanjut, Tingkat, Wilayah
+from .models import (
+    AsistensiKegiatan,
+    BidangPendampingan,
+    DokumenKegiatan,
+    FotoKegiatan,
+    ImporWilayah,
+    Kegiatan,
+    KegiatanPeristiwa,
+    LembagaDesa,
+    Pendamping,
+    PengarahanKegiatan,
+    PenilaianPrinsip,
+    Penugasan,
+    Prinsip,
+    PrioritasDanaDesa,
+    TindakLanjut,
+    Tingkat,
+    TujuanSdgs,
+    Wilayah,
+)
 
 
 class ProvinsiFilter(admin.SimpleListFilter):
@@ -80,14 +99,126 @@ class PenugasanAdmin(SimpleHistoryAdmin):
     date_hierarchy = "mulai"
 
 
+class PenilaianPrinsipInline(admin.TabularInline):
+    model = PenilaianPrinsip
+    extra = 0
+    fields = ["prinsip", "nilai", "catatan"]
+
+
+class AsistensiInline(admin.StackedInline):
+    model = AsistensiKegiatan
+    extra = 0
+    max_num = 1
+
+
+class PengarahanInline(admin.StackedInline):
+    model = PengarahanKegiatan
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["prioritas"]
+    raw_id_fields = ["tindak_lanjut"]
+
+
+class BuktiInline(admin.TabularInline):
+    """Evidence is checked by content on upload in the app; admin only reads and removes it."""
+
+    extra = 0
+    can_delete = True
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class FotoInline(BuktiInline):
+    model = FotoKegiatan
+    fields = [
+        "nama_asli",
+        "sha256",
+        "ukuran",
+        "lebar",
+        "tinggi",
+        "exif_waktu",
+        "exif_lintang",
+        "exif_bujur",
+    ]
+    readonly_fields = fields
+
+
+class DokumenInline(BuktiInline):
+    model = DokumenKegiatan
+    fields = ["nama_asli", "jenis", "sha256", "ukuran"]
+    readonly_fields = fields
+
+
+class PeristiwaInline(admin.TabularInline):
+    model = KegiatanPeristiwa
+    extra = 0
+    fields = ["waktu", "pelaku", "dari", "ke", "catatan"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Kegiatan)
 class KegiatanAdmin(SimpleHistoryAdmin):
     list_display = ["tanggal", "judul", "pendamping", "wilayah", "tata_cara", "status"]
     list_filter = ["status", "tata_cara", ProvinsiFilter]
     search_fields = ["judul", "pendamping__nama", "^wilayah__kode", "wilayah__nama"]
-    autocomplete_fields = ["pendamping", "wilayah"]
+    autocomplete_fields = ["pendamping", "wilayah", "diverifikasi_oleh"]
     list_select_related = ["pendamping", "wilayah"]
+    filter_horizontal = ["sdgs"]
     date_hierarchy = "tanggal"
+    readonly_fields = ["status", "diajukan_pada", "diverifikasi_oleh", "diverifikasi_pada"]
+    inlines = [
+        PenilaianPrinsipInline,
+        AsistensiInline,
+        PengarahanInline,
+        FotoInline,
+        DokumenInline,
+        PeristiwaInline,
+    ]
+
+
+@admin.register(TujuanSdgs)
+class TujuanSdgsAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "nama", "aktif"]
+    list_editable = ["aktif"]
+
+
+@admin.register(Prinsip)
+class PrinsipAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "regulasi", "urutan", "aktif"]
+    list_filter = ["regulasi", "aktif"]
+    list_editable = ["urutan", "aktif"]
+
+
+@admin.register(LembagaDesa)
+class LembagaDesaAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "urutan", "aktif"]
+    list_editable = ["urutan", "aktif"]
+
+
+@admin.register(BidangPendampingan)
+class BidangPendampinganAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jenis", "kode", "urutan", "aktif"]
+    list_filter = ["jenis"]
+    list_editable = ["urutan", "aktif"]
+
+
+@admin.register(PrioritasDanaDesa)
+class PrioritasDanaDesaAdmin(admin.ModelAdmin):
+    list_display = ["tahun", "kelompok", "nama", "regulasi", "urutan", "aktif"]
+    list_filter = ["tahun", "regulasi"]
+    list_editable = ["urutan", "aktif"]
+    search_fields = ["nama", "kelompok", "regulasi"]
 
 
 @admin.register(TindakLanjut)

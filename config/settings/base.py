@@ -209,3 +209,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": NOTIFIKASI_SAPU_DETIK,
     },
 }
+
+# ---------------------------------------------------------------- pendampingan: daily log (issue 3)
+# Evidence (photos, documents) lives outside MEDIA_ROOT and is served only by scoped views.
+BERKAS_PRIVAT_ROOT = env.path("BERKAS_PRIVAT_ROOT", default=BASE_DIR / "berkas_privat")
+# Flags on an entry (they inform the supervisor; they never block).
+KEGIATAN_EXIF_SELISIH_JAM = env.int("KEGIATAN_EXIF_SELISIH_JAM", default=24)
+KEGIATAN_GPS_JARAK_KM = env.float("KEGIATAN_GPS_JARAK_KM", default=5.0)
+KEGIATAN_GPS_MIN_RIWAYAT = env.int("KEGIATAN_GPS_MIN_RIWAYAT", default=3)
+KEGIATAN_JAM_MAKS_SEHARI = env.int("KEGIATAN_JAM_MAKS_SEHARI", default=16)

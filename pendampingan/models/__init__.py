@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
-from .wilayah_kode import LABEL_TINGKAT, prefiks
+from ..scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
+from ..wilayah_kode import LABEL_TINGKAT, prefiks
+from .pilihan import ALUR_KEGIATAN, STATUS_DAPAT_DIUBAH, NilaiPrinsip, StatusKegiatan, TataCara
 
 
 # ------------------------------------------------------------------------------------ regions
@@ -230,29 +231,33 @@ class Penugasan(models.Model):
 
 
 # ------------------------------------------------------------------------- the daily log
-class TataCara(models.TextChoices):
-    """The tata cara an activity belongs to (prinsip is the checklist every entry carries)."""
-
-    ASISTENSI = "asistensi", _("Asistensi")
-    PENGORGANISASIAN = "pengorganisasian", _("Pengorganisasian")
-    PENGARAHAN = "pengarahan", _("Pengarahan")
-    FASILITASI = "fasilitasi", _("Fasilitasi")
-    BENCANA = "bencana", _("KLB dan bencana")
-
-
-class StatusKegiatan(models.TextChoices):
-    DRAF = "draf", _("Draf")
-    DIAJUKAN = "diajukan", _("Diajukan")
-    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
-    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+# TataCara, StatusKegiatan and the allowed moves live in ``pilihan`` (shared with ``kegiatan``).
+# Jabatan rank along the supervision chain PLD → PD → TAPM Kab/Korkab → TA Prov/Korprov → pusat.
+PERINGKAT_JABATAN = {
+    Jabatan.PLD: 1,
+    Jabatan.PD: 2,
+    Jabatan.PENDAMPING_TEKNIS: 2,
+    Jabatan.TAPM_KABUPATEN: 3,
+    Jabatan.KOORDINATOR_KABUPATEN: 3,
+    Jabatan.TA_PROVINSI: 4,
+    Jabatan.KOORDINATOR_PROVINSI: 4,
+    Jabatan.TA_PUSAT: 5,
+    Jabatan.KOORDINATOR_NASIONAL: 5,
+}
 
 
 class KegiatanQuerySet(RegionScopedQuerySet):
-    pass
+    def milik(self, pendamping_id):
+        return self.filter(pendamping_id=pendamping_id)
 
 
 class Kegiatan(models.Model):
-    """One activity in a facilitator's daily log — the hub the other apps link to."""
+    """One activity in a facilitator's daily log — the hub the other apps link to.
+
+    Status moves follow ``pilihan.ALUR_KEGIATAN`` and each writes a ``KegiatanPeristiwa``
+    (``pendampingan.kegiatan.services``); details per tata cara live in ``AsistensiKegiatan`` and
+    ``PengarahanKegiatan``; the prinsip checklist in ``PenilaianPrinsip``; evidence in
+    ``FotoKegiatan`` and ``DokumenKegiatan``."""
 
     pendamping = models.ForeignKey(Pendamping, on_delete=models.PROTECT, related_name="kegiatan")
     wilayah = models.ForeignKey(
@@ -264,6 +269,19 @@ class Kegiatan(models.Model):
     tata_cara = models.CharField(_("tata cara"), max_length=20, choices=TataCara.choices)
     judul = models.CharField(_("judul"), max_length=200)
     uraian = models.TextField(_("uraian kegiatan"), blank=True)
+    masalah = models.TextField(_("masalah yang ditemui"), blank=True)
+    solusi = models.TextField(_("solusi"), blank=True)
+    hasil = models.TextField(_("hasil"), blank=True)
+    peserta_laki = models.PositiveIntegerField(_("peserta laki-laki"), default=0)
+    peserta_perempuan = models.PositiveIntegerField(_("peserta perempuan"), default=0)
+    sdgs = models.ManyToManyField(
+        "pendampingan.TujuanSdgs", verbose_name=_("tujuan SDGs Desa"), blank=True
+    )
+    lintang = models.DecimalField(
+        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    bujur = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6, null=True, blank=True)
+    akurasi = models.FloatField(_("akurasi GPS (m)"), null=True, blank=True)
     status = models.CharField(
         _("status"),
         max_length=15,
@@ -271,9 +289,20 @@ class Kegiatan(models.Model):
         default=StatusKegiatan.DRAF,
         db_index=True,
     )
+    catatan_pemeriksa = models.TextField(_("catatan pemeriksa"), blank=True)
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        Pendamping,
+        verbose_name=_("diverifikasi oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kegiatan_diverifikasi",
+    )
+    diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["diubah"])
 
     objects = KegiatanQuerySet.as_manager()
 
@@ -284,10 +313,46 @@ class Kegiatan(models.Model):
         indexes = [
             models.Index(fields=["pendamping", "tanggal"]),
             models.Index(fields=["wilayah", "tanggal"]),
+            models.Index(fields=["status", "tanggal"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jam_selesai__gt=models.F("jam_mulai")),
+                name="kegiatan_selesai_setelah_mulai",
+                violation_error_message=_("Jam selesai harus sesudah jam mulai."),
+            ),
+            models.CheckConstraint(
+                condition=Q(lintang__isnull=True) | Q(lintang__gte=-90, lintang__lte=90),
+                name="kegiatan_lintang_sah",
+            ),
+            models.CheckConstraint(
+                condition=Q(bujur__isnull=True) | Q(bujur__gte=-180, bujur__lte=180),
+                name="kegiatan_bujur_sah",
+            ),
         ]
 
     def __str__(self):
         return f"{self.tanggal:%d-%m-%Y} · {self.judul}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("pendampingan:kegiatan-detail", args=[self.pk])
+
+    @property
+    def durasi_menit(self) -> int:
+        return (self.jam_selesai.hour * 60 + self.jam_selesai.minute) - (
+            self.jam_mulai.hour * 60 + self.jam_mulai.minute
+        )
+
+    @property
+    def jumlah_peserta(self) -> int:
+        return self.peserta_laki + self.peserta_perempuan
+
+    @property
+    def boleh_diubah_status(self) -> bool:
+        """Draft and returned entries are edited by their owner; submitted and verified are not."""
+        return self.status in STATUS_DAPAT_DIUBAH
 
 
 class StatusTindakLanjut(models.TextChoices):
@@ -351,3 +416,50 @@ class TindakLanjut(models.Model):
     @property
     def terlambat(self) -> bool:
         return self.status == StatusTindakLanjut.TERBUKA and self.jatuh_tempo < timezone.localdate()
+
+
+# The daily log's satellites (reference tables, checklist, details per tata cara, evidence, events).
+from .kegiatan import (  # noqa: E402
+    AsistensiKegiatan,
+    BidangPendampingan,
+    DokumenKegiatan,
+    FotoKegiatan,
+    KegiatanPeristiwa,
+    LembagaDesa,
+    PengarahanKegiatan,
+    PenilaianPrinsip,
+    Prinsip,
+    PrioritasDanaDesa,
+    TujuanSdgs,
+)
+
+__all__ = [
+    "ALUR_KEGIATAN",
+    "PERINGKAT_JABATAN",
+    "STATUS_DAPAT_DIUBAH",
+    "AsistensiKegiatan",
+    "BidangPendampingan",
+    "DokumenKegiatan",
+    "FotoKegiatan",
+    "ImporWilayah",
+    "Jabatan",
+    "JenisPenugasan",
+    "JenisWilayah",
+    "Kegiatan",
+    "KegiatanPeristiwa",
+    "LembagaDesa",
+    "NilaiPrinsip",
+    "Pendamping",
+    "PengarahanKegiatan",
+    "PenilaianPrinsip",
+    "Penugasan",
+    "Prinsip",
+    "PrioritasDanaDesa",
+    "StatusKegiatan",
+    "StatusTindakLanjut",
+    "TataCara",
+    "Tingkat",
+    "TindakLanjut",
+    "TujuanSdgs",
+    "Wilayah",
+]
