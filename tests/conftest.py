@@ -8,6 +8,7 @@ from tests.factories import pendamping_di, wilayah_rantai
 @pytest.fixture(autouse=True)
 def _media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BERKAS_PRIVAT_ROOT = tmp_path / "privat"
 
 
 @pytest.fixture
