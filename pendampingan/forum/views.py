@@ -1,0 +1,539 @@
+"""Pages of pengorganisasian. Each view: authorise (permission + scope), validate a form, call one
+service, respond. Rows are fetched through ``visible_to`` (404 outside the scope); writing needs the
+region in the user's recording scope (403 for a supervisor who may only look)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pendampingan.models import Wilayah
+from pendampingan.scope import cakupan_pengguna
+from pendampingan.selectors import wilayah_akar, wilayah_breadcrumb
+
+from . import impor, selectors, services
+from .forms import (
+    AktivitasForm,
+    AnggotaForm,
+    ForumForm,
+    ImporAnggotaForm,
+    KeputusanForm,
+    PertemuanForm,
+    PertemuanIsiForm,
+    SaranaForm,
+    StatusForumForm,
+    TindakLanjutKeputusanForm,
+    galat_ke_form,
+)
+from .models import (
+    Anggota,
+    Forum,
+    JenisForum,
+    JenisSarana,
+    Keputusan,
+    Pertemuan,
+    Sarana,
+    StatusForum,
+    UnsurMasyarakat,
+)
+
+
+def _halaman(request, qs):
+    return Paginator(qs, settings.HALAMAN_UKURAN).get_page(request.GET.get("halaman"))
+
+
+def _boleh_tulis(user, kode: str) -> bool:
+    return cakupan_pengguna(user).boleh_catat(kode)
+
+
+def _pastikan_tulis(user, kode: str) -> None:
+    if not _boleh_tulis(user, kode):
+        raise PermissionDenied(_("Anda hanya dapat melihat data wilayah ini, tidak mencatatnya."))
+
+
+def _forum_tulis(request, pk) -> Forum:
+    forum = get_object_or_404(
+        Forum.objects.visible_to(request.user).select_related("wilayah"), pk=pk
+    )
+    _pastikan_tulis(request.user, forum.wilayah_id)
+    return forum
+
+
+# ---------------------------------------------------------------------------------- forums
+class SaringForumForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Cari"), required=False)
+    jenis = forms.ChoiceField(
+        label=gettext_lazy("Jenis"), choices=[("", "—"), *JenisForum.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"), choices=[("", "—"), *StatusForum.choices], required=False
+    )
+    wilayah = forms.CharField(
+        label=gettext_lazy("Kode wilayah"), required=False, help_text=gettext_lazy("Mis. 33.01.01")
+    )
+    unsur_belum = forms.ModelChoiceField(
+        label=gettext_lazy("Unsur belum terwakili"),
+        queryset=UnsurMasyarakat.objects.filter(aktif=True),
+        required=False,
+        empty_label="—",
+    )
+
+
+@permission_required("forum.view_forum", raise_exception=True)
+def forum_list(request):
+    saring = SaringForumForm(request.GET or None)
+    data = saring.cleaned_data if saring.is_valid() else {}
+    qs = selectors.forum_daftar(
+        user=request.user,
+        jenis=data.get("jenis", ""),
+        status=data.get("status", ""),
+        wilayah_kode=(data.get("wilayah") or "").strip(),
+        unsur_belum=data.get("unsur_belum"),
+        q=data.get("q", ""),
+    )
+    return render(
+        request,
+        "forum/forum_list.html",
+        {
+            "saring": saring,
+            "halaman": _halaman(request, qs),
+            "boleh_tambah": bool(cakupan_pengguna(request.user).catat)
+            or cakupan_pengguna(request.user).nasional,
+        },
+    )
+
+
+@permission_required("forum.add_forum", raise_exception=True)
+def forum_create(request):
+    form = ForumForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            forum = services.forum_buat(user=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Forum %(nama)s tercatat.") % {"nama": forum.nama})
+            return redirect("forum:forum-detail", pk=forum.pk)
+    elif request.method == "GET":
+        form.initial["pendamping"] = cakupan_pengguna(request.user).pendamping_id
+        desa = request.GET.get("wilayah")
+        if desa:
+            form.initial["wilayah"] = desa
+    return render(request, "forum/forum_form.html", {"form": form})
+
+
+@permission_required("forum.view_forum", raise_exception=True)
+def forum_detail(request, pk):
+    forum = get_object_or_404(
+        Forum.objects.visible_to(request.user).select_related(
+            "wilayah", "wilayah__induk", "pendamping"
+        ),
+        pk=pk,
+    )
+    anggota = list(selectors.anggota_forum(forum=forum))
+    pertemuan = list(selectors.pertemuan_forum(forum=forum))
+    return render(
+        request,
+        "forum/forum_detail.html",
+        {
+            "forum": forum,
+            "breadcrumb": wilayah_breadcrumb(wilayah=forum.wilayah),
+            "anggota": anggota,
+            "pertemuan": pertemuan,
+            "keputusan": list(selectors.keputusan_forum(forum=forum)),
+            "aktivitas": list(selectors.aktivitas_forum(forum=forum)),
+            "ringkasan": selectors.ringkasan_partisipasi(
+                anggota_list=anggota, pertemuan_list=pertemuan
+            ),
+            "riwayat_status": list(forum.riwayat_status.select_related("oleh")[:20]),
+            "riwayat": list(forum.history.select_related("history_user")[:10]),
+            "boleh_tulis": _boleh_tulis(request.user, forum.wilayah_id)
+            and request.user.has_perm("forum.change_forum"),
+            "status_form": StatusForumForm(initial={"status": forum.status}),
+        },
+    )
+
+
+@permission_required("forum.change_forum", raise_exception=True)
+def forum_update(request, pk):
+    forum = _forum_tulis(request, pk)
+    awal = {
+        "nama": forum.nama,
+        "jenis": forum.jenis,
+        "tanggal_dibentuk": forum.tanggal_dibentuk,
+        "dasar_hukum": forum.dasar_hukum,
+        "pendamping": forum.pendamping_id,
+        "keterangan": forum.keterangan,
+    }
+    form = ForumForm(request.POST or None, user=request.user, forum=forum, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_ubah(user=request.user, forum=forum, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Data forum disimpan."))
+            return redirect("forum:forum-detail", pk=forum.pk)
+    return render(request, "forum/forum_form.html", {"form": form, "forum": forum})
+
+
+@permission_required("forum.change_forum", raise_exception=True)
+def forum_status(request, pk):
+    forum = _forum_tulis(request, pk)
+    form = StatusForumForm(request.POST or None, initial={"status": forum.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forum_ubah_status(user=request.user, forum=forum, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Status forum diperbarui."))
+            return redirect("forum:forum-detail", pk=forum.pk)
+    return render(request, "forum/forum_status.html", {"form": form, "forum": forum})
+
+
+# --------------------------------------------------------------------------------- members
+@permission_required("forum.add_anggota", raise_exception=True)
+def anggota_create(request, pk):
+    forum = _forum_tulis(request, pk)
+    form = AnggotaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            a = services.anggota_tambah(user=request.user, forum=forum, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("%(nama)s ditambahkan sebagai anggota.") % {"nama": a.nama})
+            if "lagi" in request.POST:
+                return redirect("forum:anggota-create", pk=forum.pk)
+            return redirect("forum:forum-detail", pk=forum.pk)
+    return render(request, "forum/anggota_form.html", {"form": form, "forum": forum})
+
+
+@permission_required("forum.change_anggota", raise_exception=True)
+def anggota_update(request, pk):
+    anggota = get_object_or_404(
+        Anggota.objects.visible_to(request.user).select_related("forum", "forum__wilayah"), pk=pk
+    )
+    _pastikan_tulis(request.user, anggota.forum.wilayah_id)
+    form = AnggotaForm(request.POST or None, instance=anggota)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.anggota_ubah(user=request.user, anggota=anggota, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Data anggota disimpan."))
+            return redirect("forum:forum-detail", pk=anggota.forum_id)
+    return render(
+        request,
+        "forum/anggota_form.html",
+        {"form": form, "forum": anggota.forum, "anggota": anggota},
+    )
+
+
+@permission_required("forum.add_anggota", raise_exception=True)
+def anggota_impor(request, pk):
+    forum = _forum_tulis(request, pk)
+    form = ImporAnggotaForm(request.POST or None, request.FILES or None)
+    hasil = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data.get("berkas"):
+                baris = impor.baca_xlsx(form.cleaned_data["berkas"])
+            else:
+                baris = impor.baca_teks(form.cleaned_data["teks"])
+            hasil = services.anggota_impor(user=request.user, forum=forum, baris=baris)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            if hasil.dibuat:
+                messages.success(
+                    request,
+                    _("%(n)d anggota ditambahkan.") % {"n": len(hasil.dibuat)},
+                )
+            if not hasil.galat:
+                return redirect("forum:forum-detail", pk=forum.pk)
+    return render(
+        request,
+        "forum/anggota_impor.html",
+        {
+            "form": form,
+            "forum": forum,
+            "hasil": hasil,
+            "unsur": UnsurMasyarakat.objects.filter(aktif=True),
+        },
+    )
+
+
+# -------------------------------------------------------------------------------- meetings
+@permission_required("forum.add_pertemuan", raise_exception=True)
+def pertemuan_create(request, pk):
+    forum = _forum_tulis(request, pk)
+    form = PertemuanForm(request.POST or None, user=request.user, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            p = services.pertemuan_catat(
+                user=request.user,
+                forum=forum,
+                tanggal=d["tanggal"],
+                jam_mulai=d["jam_mulai"],
+                jam_selesai=d["jam_selesai"],
+                judul=d["judul"],
+                uraian=d["uraian"],
+                sarana=d["sarana"],
+                tempat_lain=d["tempat_lain"],
+                hadir=d["hadir"],
+                tamu=form.tamu(),
+                notulen=d["notulen"],
+            )
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(
+                request, _("Pertemuan tercatat di buku harian Anda. Tambahkan keputusannya.")
+            )
+            return redirect("forum:pertemuan-detail", pk=p.pk)
+    return render(request, "forum/pertemuan_form.html", {"form": form, "forum": forum})
+
+
+@permission_required("forum.view_pertemuan", raise_exception=True)
+def pertemuan_detail(request, pk):
+    try:
+        p = selectors.pertemuan_detail(user=request.user, pk=pk)
+    except Pertemuan.DoesNotExist:
+        raise Http404
+    boleh = _boleh_tulis(request.user, p.forum.wilayah_id)
+    return render(
+        request,
+        "forum/pertemuan_detail.html",
+        {
+            "p": p,
+            "forum": p.forum,
+            "boleh_tulis": boleh,
+            "keputusan_form": KeputusanForm() if boleh else None,
+            "riwayat": list(p.history.select_related("history_user")[:10]),
+        },
+    )
+
+
+@permission_required("forum.change_pertemuan", raise_exception=True)
+def pertemuan_update(request, pk):
+    p = get_object_or_404(
+        Pertemuan.objects.visible_to(request.user).select_related(
+            "forum", "forum__wilayah", "kegiatan"
+        ),
+        pk=pk,
+    )
+    _pastikan_tulis(request.user, p.forum.wilayah_id)
+    awal = {
+        "sarana": p.sarana_id,
+        "tempat_lain": p.tempat_lain,
+        "hadir": list(p.hadir.values_list("pk", flat=True)),
+        "notulen": p.notulen,
+        **{k: getattr(p, k) for k in ("tamu_laki", "tamu_perempuan", *services.TAMU_RENTAN)},
+    }
+    form = PertemuanIsiForm(request.POST or None, user=request.user, forum=p.forum, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.pertemuan_tautkan(
+                user=request.user,
+                kegiatan=p.kegiatan,
+                forum=p.forum,
+                sarana=d["sarana"],
+                tempat_lain=d["tempat_lain"],
+                hadir=d["hadir"],
+                tamu=form.tamu(),
+                notulen=d["notulen"],
+            )
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Pertemuan disimpan."))
+            return redirect("forum:pertemuan-detail", pk=p.pk)
+    return render(
+        request, "forum/pertemuan_form.html", {"form": form, "forum": p.forum, "pertemuan": p}
+    )
+
+
+# ------------------------------------------------------------------------------- decisions
+@permission_required("forum.add_keputusan", raise_exception=True)
+def keputusan_create(request, pk):
+    p = get_object_or_404(
+        Pertemuan.objects.visible_to(request.user).select_related(
+            "forum", "forum__wilayah", "kegiatan"
+        ),
+        pk=pk,
+    )
+    _pastikan_tulis(request.user, p.forum.wilayah_id)
+    form = KeputusanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.keputusan_buat(user=request.user, pertemuan=p, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Keputusan dicatat."))
+            return redirect("forum:pertemuan-detail", pk=p.pk)
+    return render(request, "forum/keputusan_form.html", {"form": form, "p": p, "forum": p.forum})
+
+
+@permission_required("forum.change_keputusan", raise_exception=True)
+def keputusan_tindak_lanjut(request, pk):
+    k = get_object_or_404(
+        Keputusan.objects.visible_to(request.user).select_related(
+            "pertemuan", "pertemuan__forum", "pertemuan__forum__wilayah", "pertemuan__kegiatan"
+        ),
+        pk=pk,
+    )
+    _pastikan_tulis(request.user, k.pertemuan.forum.wilayah_id)
+    form = TindakLanjutKeputusanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.keputusan_jadikan_tindak_lanjut(
+                user=request.user, keputusan=k, **form.cleaned_data
+            )
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Keputusan menjadi tindak lanjut."))
+            return redirect("forum:pertemuan-detail", pk=k.pertemuan_id)
+    return render(
+        request,
+        "forum/keputusan_tindak_lanjut.html",
+        {"form": form, "k": k, "p": k.pertemuan, "forum": k.pertemuan.forum},
+    )
+
+
+@permission_required("pendampingan.view_tindaklanjut", raise_exception=True)
+def tindak_lanjut_saya(request):
+    semua = request.GET.get("semua") == "1"
+    qs = selectors.tindak_lanjut_keputusan(user=request.user, hanya_milik_saya=not semua)
+    return render(
+        request,
+        "forum/tindak_lanjut_list.html",
+        {"halaman": _halaman(request, qs), "semua": semua},
+    )
+
+
+# ------------------------------------------------------------------------------ activities
+@permission_required("forum.add_aktivitasforum", raise_exception=True)
+def aktivitas_create(request, pk):
+    forum = _forum_tulis(request, pk)
+    form = AktivitasForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.aktivitas_catat(user=request.user, forum=forum, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Aktivitas forum tercatat di buku harian Anda."))
+            return redirect("forum:forum-detail", pk=forum.pk)
+    return render(request, "forum/aktivitas_form.html", {"form": form, "forum": forum})
+
+
+# ------------------------------------------------------------------------------ facilities
+class SaringSaranaForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Cari"), required=False)
+    desa = forms.CharField(label=gettext_lazy("Kode desa/wilayah"), required=False)
+    jenis = forms.ChoiceField(
+        label=gettext_lazy("Jenis"), choices=[("", "—"), *JenisSarana.choices], required=False
+    )
+
+
+@permission_required("forum.view_sarana", raise_exception=True)
+def sarana_list(request):
+    saring = SaringSaranaForm(request.GET or None)
+    data = saring.cleaned_data if saring.is_valid() else {}
+    qs = selectors.sarana_daftar(
+        user=request.user,
+        desa_kode=(data.get("desa") or "").strip(),
+        jenis=data.get("jenis", ""),
+        q=data.get("q", ""),
+    )
+    return render(
+        request,
+        "forum/sarana_list.html",
+        {
+            "saring": saring,
+            "halaman": _halaman(request, qs),
+            "boleh_tambah": bool(cakupan_pengguna(request.user).catat),
+        },
+    )
+
+
+@permission_required("forum.add_sarana", raise_exception=True)
+def sarana_create(request):
+    form = SaranaForm(request.POST or None, user=request.user)
+    if request.method == "GET" and request.GET.get("desa"):
+        form.initial["wilayah"] = request.GET["desa"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            s = services.sarana_buat(user=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Sarana %(nama)s tercatat.") % {"nama": s.nama})
+            return redirect(f"{_url_sarana()}?desa={s.wilayah_id}")
+    return render(request, "forum/sarana_form.html", {"form": form})
+
+
+def _url_sarana():
+    return reverse("forum:sarana-list")
+
+
+@permission_required("forum.change_sarana", raise_exception=True)
+def sarana_update(request, pk):
+    sarana = get_object_or_404(
+        Sarana.objects.visible_to(request.user).select_related("wilayah"), pk=pk
+    )
+    _pastikan_tulis(request.user, sarana.wilayah_id)
+    awal = {k: getattr(sarana, k) for k in ("jenis", "nama", "kondisi", "kapasitas", "keterangan")}
+    form = SaranaForm(request.POST or None, user=request.user, sarana=sarana, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sarana_ubah(user=request.user, sarana=sarana, **form.cleaned_data)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(request, _("Sarana disimpan."))
+            return redirect(f"{_url_sarana()}?desa={sarana.wilayah_id}")
+    return render(
+        request,
+        "forum/sarana_form.html",
+        {"form": form, "sarana": sarana, "riwayat": list(sarana.history.all()[:10])},
+    )
+
+
+# --------------------------------------------------------------------------- supervisor view
+@permission_required("forum.view_forum", raise_exception=True)
+def pengawasan(request):
+    kode = (request.GET.get("wilayah") or "").strip()
+    if kode:
+        wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), kode=kode)
+        akar = []
+    else:
+        akar = list(wilayah_akar(user=request.user).order_by("kode")[:50])
+        wilayah = akar[0] if len(akar) == 1 else None
+    data = selectors.pengawasan_wilayah(user=request.user, wilayah=wilayah) if wilayah else None
+    return render(
+        request,
+        "forum/pengawasan.html",
+        {
+            "wilayah": wilayah,
+            "akar": akar if wilayah is None else [],
+            "data": data,
+            "breadcrumb": wilayah_breadcrumb(wilayah=wilayah) if wilayah else [],
+        },
+    )
