@@ -218,3 +218,9 @@ KEGIATAN_EXIF_SELISIH_JAM = env.int("KEGIATAN_EXIF_SELISIH_JAM", default=24)
 KEGIATAN_GPS_JARAK_KM = env.float("KEGIATAN_GPS_JARAK_KM", default=5.0)
 KEGIATAN_GPS_MIN_RIWAYAT = env.int("KEGIATAN_GPS_MIN_RIWAYAT", default=3)
 KEGIATAN_JAM_MAKS_SEHARI = env.int("KEGIATAN_JAM_MAKS_SEHARI", default=16)
+
+# ---------------------------------------------------------------- forms rendering (issue 5)
+# Widget templates come from the project's template tree too (WilayahField's autocomplete widget
+# lives in templates/pendampingan/widgets/); Django's own widget templates via "django.forms".
+INSTALLED_APPS += ["django.forms"]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

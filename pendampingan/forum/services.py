@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pendampingan import services as inti
+from pendampingan.kegiatan import services as kegiatan_services
 from pendampingan.models import Kegiatan, Pendamping, TataCara, Tingkat, Wilayah
 from pendampingan.scope import cakupan_pengguna
 
@@ -27,6 +28,7 @@ from .models import (
     Forum,
     JenisAktivitas,
     JenisForum,
+    JenisKelamin,
     Keputusan,
     Pertemuan,
     RiwayatStatusForum,
@@ -419,28 +421,32 @@ def _kegiatan_buat(
     jam_selesai: datetime.time,
     judul: str,
     uraian: str = "",
+    peserta_laki: int = 0,
+    peserta_perempuan: int = 0,
 ) -> Kegiatan:
-    """The base fields of a pengorganisasian entry in the user's daily log (a draft they submit
-    with the rest of their day)."""
-    errors = {}
-    if tanggal and tanggal > timezone.localdate():
-        errors["tanggal"] = _("Tanggal tidak boleh di masa depan.")
-    if jam_mulai and jam_selesai and jam_selesai <= jam_mulai:
-        errors["jam_selesai"] = _("Jam selesai harus setelah jam mulai.")
-    if not _rapikan(judul):
-        errors["judul"] = _("Tuliskan judul kegiatan.")
-    if errors:
-        raise ValidationError(errors)
-    return Kegiatan.objects.create(
-        pendamping=_pendamping_pengguna(user),
-        wilayah=wilayah,
-        tanggal=tanggal,
-        jam_mulai=jam_mulai,
-        jam_selesai=jam_selesai,
-        tata_cara=TataCara.PENGORGANISASIAN,
-        judul=_rapikan(judul),
-        uraian=(uraian or "").strip(),
-    )
+    """A pengorganisasian entry in the user's daily log, through the core's entry service (a draft
+    the user completes — prinsip checklist, photos — and submits with the rest of their day)."""
+    return kegiatan_services.kegiatan_buat(
+        user=user,
+        data={
+            "wilayah": wilayah,
+            "tanggal": tanggal,
+            "jam_mulai": jam_mulai,
+            "jam_selesai": jam_selesai,
+            "tata_cara": TataCara.PENGORGANISASIAN,
+            "judul": _rapikan(judul),
+            "uraian": uraian or "",
+            "peserta_laki": peserta_laki,
+            "peserta_perempuan": peserta_perempuan,
+        },
+    ).kegiatan
+
+
+def _peserta(hadir, tamu: dict) -> tuple[int, int]:
+    """(male, female) participants of a meeting: members present plus guests."""
+    laki = sum(1 for a in hadir if a.jenis_kelamin == JenisKelamin.LAKI_LAKI)
+    perempuan = len(hadir) - laki
+    return laki + tamu.get("tamu_laki", 0), perempuan + tamu.get("tamu_perempuan", 0)
 
 
 def _pastikan_kegiatan_bebas(kegiatan: Kegiatan, kecuali=None) -> None:
@@ -545,6 +551,9 @@ def pertemuan_tautkan(
         )
     if errors:
         raise ValidationError(errors)
+    alasan = kegiatan_services.alasan_terkunci(kegiatan)
+    if alasan:
+        raise ValidationError(alasan)
     pertemuan = Pertemuan.objects.filter(kegiatan=kegiatan).first()
     _pastikan_kegiatan_bebas(kegiatan, kecuali=pertemuan)
     if pertemuan is None:
@@ -556,6 +565,10 @@ def pertemuan_tautkan(
         setattr(pertemuan, k, v)
     pertemuan.save()
     pertemuan.hadir.set(hadir)
+    laki, perempuan = _peserta(hadir, tamu)
+    if (kegiatan.peserta_laki, kegiatan.peserta_perempuan) != (laki, perempuan):
+        kegiatan.peserta_laki, kegiatan.peserta_perempuan = laki, perempuan
+        kegiatan.save(update_fields=["peserta_laki", "peserta_perempuan", "diubah"])
     return pertemuan
 
 
@@ -579,9 +592,11 @@ def pertemuan_catat(
     log at the forum's region, linked as this forum's meeting."""
     _pastikan_boleh_catat(user, forum.wilayah_id)
     _pastikan_belum_bubar(forum)
+    hadir = list(hadir)
     errors = _pertemuan_validasi(
-        forum=forum, tanggal=tanggal, sarana=sarana, hadir=list(hadir), tamu=_tamu(tamu)
+        forum=forum, tanggal=tanggal, sarana=sarana, hadir=hadir, tamu=_tamu(tamu)
     )
+    laki, perempuan = _peserta(hadir, _tamu(tamu))
     try:
         kegiatan = _kegiatan_buat(
             user=user,
@@ -591,6 +606,8 @@ def pertemuan_catat(
             jam_selesai=jam_selesai,
             judul=judul,
             uraian=uraian,
+            peserta_laki=laki,
+            peserta_perempuan=perempuan,
         )
     except ValidationError as e:
         for k, msgs in e.message_dict.items():
