@@ -4,7 +4,6 @@ import datetime
 
 from django.utils import timezone
 
-from pendampingan.models import Kegiatan, TataCara, TindakLanjut
 from pendampingan.forum.models import (
     Anggota,
     Forum,
@@ -14,6 +13,7 @@ from pendampingan.forum.models import (
     Sarana,
     UnsurMasyarakat,
 )
+from pendampingan.models import Kegiatan, TataCara, TindakLanjut
 
 
 def unsur(kode: str) -> UnsurMasyarakat:

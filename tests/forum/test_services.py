@@ -69,9 +69,7 @@ def test_forum_mitra_desa_harus_di_desa(dunia):
     with pytest.raises(ValidationError) as e:
         _forum_buat(dunia, user=pd.user, wilayah=dunia.kec_a)
     assert "dibentuk di tingkat desa" in _pesan(e, "wilayah")
-    f = _forum_buat(
-        dunia, user=pd.user, wilayah=dunia.kec_a, jenis=JenisForum.PUSAT_KEMASYARAKATAN
-    )
+    f = _forum_buat(dunia, user=pd.user, wilayah=dunia.kec_a, jenis=JenisForum.PUSAT_KEMASYARAKATAN)
     assert f.wilayah == dunia.kec_a
 
 
@@ -114,7 +112,9 @@ def test_anggota_dua_kali_ditolak_dengan_pesan(dunia):
         services.anggota_tambah(user=u, forum=f, nama="  siti   AMINAH ", **kw)
     assert "sudah tercatat sebagai anggota forum ini" in _pesan(e, "nama")
     # the same person may sit in another forum
-    f2 = _forum_buat(dunia, nama="Pusat Kemasyarakatan Alpha", jenis=JenisForum.PUSAT_KEMASYARAKATAN)
+    f2 = _forum_buat(
+        dunia, nama="Pusat Kemasyarakatan Alpha", jenis=JenisForum.PUSAT_KEMASYARAKATAN
+    )
     services.anggota_tambah(user=u, forum=f2, nama="Siti Aminah", **kw)
 
 
@@ -122,9 +122,7 @@ def test_anggota_ganda_ditahan_basis_data(dunia):
     f = forum_di(dunia.desa_a)
     anggota_di(f, nama="Budi")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Anggota.objects.create(
-            forum=f, nama="BUDI", jenis_kelamin="L", unsur=unsur("tokoh-agama")
-        )
+        Anggota.objects.create(forum=f, nama="BUDI", jenis_kelamin="L", unsur=unsur("tokoh-agama"))
 
 
 def test_anggota_di_forum_bubar_ditolak(dunia):
@@ -208,7 +206,9 @@ def test_pertemuan_catat_membuat_kegiatan_lewat_layanan_inti(dunia):
 def test_pertemuan_bukan_anggota_disarankan_tamu(dunia):
     f = forum_di(dunia.desa_a)
     lain = anggota_di(forum_di(dunia.desa_a), nama="Orang Lain")
-    keluar = anggota_di(f, nama="Sudah Keluar", tanggal_keluar=HARI_INI - datetime.timedelta(days=3))
+    keluar = anggota_di(
+        f, nama="Sudah Keluar", tanggal_keluar=HARI_INI - datetime.timedelta(days=3)
+    )
     with pytest.raises(ValidationError) as e:
         _catat(dunia, f, hadir=[lain, keluar])
     pesan = _pesan(e, "hadir")
