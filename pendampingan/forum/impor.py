@@ -104,7 +104,8 @@ def _baris(nomor: int, sel: list, peta: dict) -> BarisAnggota | None:
     except ValueError:
         masalah.append(_("tanggal masuk “%(v)s” tidak terbaca (pakai DD-MM-YYYY)") % {"v": teks[5]})
     if masalah:
-        b.galat = "; ".join(masalah).capitalize() + "."
+        teks_galat = "; ".join(str(m) for m in masalah)
+        b.galat = teks_galat[:1].upper() + teks_galat[1:] + "."
     return b
 
 

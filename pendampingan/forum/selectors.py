@@ -247,6 +247,7 @@ def pengawasan_wilayah(*, user, wilayah: Wilayah) -> dict:
     terwakili = set(
         Anggota.objects.visible_to(user)
         .filter(forum__in=forum_qs)
+        .order_by()
         .values_list("unsur_id", flat=True)
         .distinct()
     )
