@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifikasi/", include("pendampingan.notifikasi.urls")),
     path("bulanan/", include("pendampingan.bulanan.urls")),
     path("forum/", include("pendampingan.forum.urls")),
+    path("dasbor/", include("pendampingan.dasbor.urls")),
     path("fasilitasi/", include("fasilitasi.urls")),
     path("pengaduan/", include("pengaduan.urls")),
     path("bencana/", include("bencana.urls")),

@@ -155,5 +155,8 @@ class RegionScopedQuerySet(models.QuerySet):
         return self._dengan_prefiks(c.catat)
 
     def di_wilayah(self, kode: str):
-        """Rows in region ``kode`` and everything below it."""
+        """Rows in region ``kode`` and everything below it; every row when ``kode`` is empty (the
+        dashboard's national view — chain it after ``visible_to``)."""
+        if not kode:
+            return self.all()
         return self._dengan_prefiks([prefiks(kode)])

@@ -38,6 +38,7 @@ LOCAL_APPS = [
     "pendampingan.notifikasi",
     "pendampingan.bulanan",
     "pendampingan.forum",
+    "pendampingan.dasbor",
     # the apps that plug into the core
     "fasilitasi",
     "pengaduan",
@@ -224,3 +225,19 @@ KEGIATAN_JAM_MAKS_SEHARI = env.int("KEGIATAN_JAM_MAKS_SEHARI", default=16)
 # lives in templates/pendampingan/widgets/); Django's own widget templates via "django.forms".
 INSTALLED_APPS += ["django.forms"]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# ---------------------------------------------------------------- dasbor
+from celery.schedules import crontab  # noqa: E402
+
+# Exports with more rows than this run in the background and leave a download.
+DASBOR_EKSPOR_BATAS_LANGSUNG = env.int("DASBOR_EKSPOR_BATAS_LANGSUNG", default=5000)
+# Days without an entry after which a desa counts in the coverage gap.
+DASBOR_HARI_CAKUPAN = 30
+CELERY_BEAT_SCHEDULE["dasbor-segarkan-ringkasan"] = {
+    "task": "pendampingan.dasbor.tasks.ringkasan_segarkan_task",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["dasbor-bangun-ulang-ringkasan"] = {
+    "task": "pendampingan.dasbor.tasks.ringkasan_bangun_ulang_task",
+    "schedule": crontab(hour=2, minute=15),
+}

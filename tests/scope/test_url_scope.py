@@ -119,7 +119,7 @@ def test_scope_url(nama, dunia):
         user_a = dunia.pld_a if kasus.pengguna == "pemilik" else dunia.pd_a
         isi = dunia.klien(user_a).get(url)
         assert isi.status_code == 200, (nama, isi.status_code)
-        teks = isi.content.decode()
+        teks = (b"".join(isi.streaming_content) if isi.streaming else isi.content).decode()
         assert penanda_a in teks, f"{nama}: baris A ({penanda_a}) tidak tampil untuk pengguna A"
         assert penanda_b not in teks, f"{nama}: baris B ({penanda_b}) bocor ke pengguna A"
         return

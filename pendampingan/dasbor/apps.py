@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DasborConfig(AppConfig):
+    name = "pendampingan.dasbor"
+    label = "dasbor"
+    verbose_name = _("Dasbor dan ekspor")
+
+    def ready(self):
+        from . import panel
+
+        panel.daftarkan()

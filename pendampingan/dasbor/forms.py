@@ -1,0 +1,104 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from pendampingan.models import StatusKegiatan, StatusTindakLanjut, TataCara
+
+BATAS_HARI_PERIODE = 366
+
+
+class PeriodeForm(forms.Form):
+    wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
+    dari = forms.DateField(
+        label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sampai = forms.DateField(
+        label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        dari, sampai = data.get("dari"), data.get("sampai")
+        if dari and sampai:
+            if sampai < dari:
+                raise ValidationError(_("Tanggal akhir tidak boleh sebelum tanggal awal."))
+            if (sampai - dari).days >= BATAS_HARI_PERIODE:
+                raise ValidationError(_("Periode paling panjang satu tahun (366 hari)."))
+        return data
+
+
+class FilterKegiatanForm(forms.Form):
+    wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Cari judul"), required=False, max_length=100)
+    dari = forms.DateField(
+        label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sampai = forms.DateField(
+        label=_("Sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tata_cara = forms.ChoiceField(
+        label=_("Tata cara"), required=False, choices=[("", _("Semua"))] + TataCara.choices
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Semua"))] + StatusKegiatan.choices
+    )
+    pendamping = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
+            raise ValidationError(_("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return data
+
+
+class FilterTindakLanjutForm(forms.Form):
+    wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Cari"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Semua")), ("terlambat", _("Terlambat"))] + StatusTindakLanjut.choices,
+    )
+    pendamping = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+
+class FilterDesaForm(forms.Form):
+    wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Cari desa"), required=False, max_length=100)
+    kondisi = forms.ChoiceField(
+        label=_("Kondisi"),
+        required=False,
+        choices=[
+            ("", _("Semua desa")),
+            ("celah", _("Tanpa kegiatan 30 hari terakhir")),
+            ("aktif", _("Ada kegiatan 30 hari terakhir")),
+            ("kosong", _("Tanpa pendamping lapangan")),
+        ],
+    )
+
+
+class FilterPendampingForm(PeriodeForm):
+    urut = forms.ChoiceField(
+        label=_("Urutkan"),
+        required=False,
+        choices=[
+            ("nama", _("Nama")),
+            ("kegiatan", _("Kegiatan paling sedikit")),
+            ("antrean", _("Antrean verifikasi terpanjang")),
+            ("ditandai", _("Paling banyak ditandai")),
+        ],
+    )
+
+
+def filter_bersih(form_class, data) -> dict:
+    """The valid filters of a GET query (invalid values are dropped: a list never errors on a bad
+    query string, it just shows the form's message)."""
+    form = form_class(data)
+    form.is_valid()
+    hasil = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+    for k, v in list(hasil.items()):
+        if isinstance(v, datetime.date):
+            hasil[k] = v
+    return hasil

@@ -1,0 +1,153 @@
+"""The dashboard's summary tables and the export downloads.
+
+The dashboard never aggregates the daily log itself at the wider levels: it reads summary rows
+whose number depends on the number of regions and days, not on the number of entries.
+
+* ``RingkasanHarian`` — one row per (region, day) for every kecamatan, kabupaten and provinsi with
+  at least one entry that day: entries per tata cara, minutes, participants by sex, the entries
+  waiting for verification. A region's totals are its own rows; its breakdown by child region is
+  the rows whose ``induk`` is the region.
+* ``RingkasanLabel`` — per (region, month, key) counts of tags: SDGs Desa goals served
+  (``sdg:<n>``) and the prinsip checklist (``prinsip:<kode>:<nilai>``).
+* ``AktivitasDesa`` — per desa the date of its latest entry (coverage = latest entry in the last 30
+  days).
+* ``RingkasanPendampingBulan`` — per (facilitator, month): entries, days worked, backlog, flags.
+
+They are rebuilt by ``services.ringkasan_segarkan`` for the days touched since the last run (read
+off the daily log's history table) by a beat task every few minutes, and in full by the command
+``ringkasan_bangun``. See docs/dasbor.md for the freshness guarantees.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RingkasanHarian(models.Model):
+    wilayah = models.ForeignKey(
+        "pendampingan.Wilayah", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    induk = models.CharField(max_length=13, blank=True)
+    tanggal = models.DateField()
+    asistensi = models.PositiveIntegerField(default=0)
+    pengorganisasian = models.PositiveIntegerField(default=0)
+    pengarahan = models.PositiveIntegerField(default=0)
+    fasilitasi = models.PositiveIntegerField(default=0)
+    bencana = models.PositiveIntegerField(default=0)
+    menit = models.PositiveBigIntegerField(default=0)
+    peserta_laki = models.PositiveBigIntegerField(default=0)
+    peserta_perempuan = models.PositiveBigIntegerField(default=0)
+    diajukan = models.PositiveIntegerField(default=0)
+    diverifikasi = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan harian")
+        verbose_name_plural = _("ringkasan harian")
+        constraints = [
+            models.UniqueConstraint(fields=["wilayah", "tanggal"], name="ringkasan_wilayah_tanggal")
+        ]
+        indexes = [models.Index(fields=["induk", "tanggal"], name="ringkasan_induk_tanggal")]
+
+
+class RingkasanLabel(models.Model):
+    wilayah = models.ForeignKey(
+        "pendampingan.Wilayah", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    induk = models.CharField(max_length=13, blank=True)
+    bulan = models.DateField(help_text=_("Hari pertama bulan."))
+    kunci = models.CharField(max_length=60)
+    jumlah = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan label")
+        verbose_name_plural = _("ringkasan label")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wilayah", "bulan", "kunci"], name="ringkasan_label_unik"
+            )
+        ]
+
+
+class AktivitasDesa(models.Model):
+    desa = models.OneToOneField(
+        "pendampingan.Wilayah",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="aktivitas_dasbor",
+        db_constraint=False,
+    )
+    terakhir = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aktivitas desa")
+        verbose_name_plural = _("aktivitas desa")
+
+
+class RingkasanPendampingBulan(models.Model):
+    pendamping = models.ForeignKey(
+        "pendampingan.Pendamping", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    bulan = models.DateField()
+    jumlah = models.PositiveIntegerField(default=0)
+    hari_kerja = models.PositiveIntegerField(default=0)
+    menit = models.PositiveBigIntegerField(default=0)
+    diajukan = models.PositiveIntegerField(default=0)
+    ditandai = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan pendamping bulanan")
+        verbose_name_plural = _("ringkasan pendamping bulanan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pendamping", "bulan"], name="ringkasan_pendamping_bulan"
+            )
+        ]
+        indexes = [models.Index(fields=["bulan", "pendamping"], name="ringkasan_bulan_pendamping")]
+
+
+class StatusPenyegaran(models.Model):
+    """Where the incremental refresh stopped (one row)."""
+
+    kunci = models.CharField(max_length=30, primary_key=True)
+    sampai = models.DateTimeField()
+    diperbarui = models.DateTimeField(auto_now=True)
+
+
+class StatusUnduhan(models.TextChoices):
+    ANTRE = "antre", _("Dalam antrean")
+    PROSES = "proses", _("Sedang dibuat")
+    SIAP = "siap", _("Siap diunduh")
+    GAGAL = "gagal", _("Gagal")
+
+
+def _jalur_unduhan(obj, nama):
+    return f"unduhan/{obj.pengguna_id}/{timezone.now():%Y%m}/{nama}"
+
+
+class Unduhan(models.Model):
+    """A large export built in the background; only its owner may fetch it."""
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unduhan"
+    )
+    ekspor = models.CharField(_("jenis ekspor"), max_length=60)
+    format = models.CharField(_("format"), max_length=5)
+    parameter = models.JSONField(_("filter"), default=dict, blank=True)
+    judul = models.CharField(_("judul"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusUnduhan.choices, default=StatusUnduhan.ANTRE
+    )
+    berkas = models.FileField(_("berkas"), upload_to=_jalur_unduhan, blank=True)
+    jumlah_baris = models.PositiveIntegerField(_("jumlah baris"), null=True, blank=True)
+    pesan = models.CharField(_("pesan"), max_length=300, blank=True)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("unduhan")
+        verbose_name_plural = _("unduhan")
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return f"{self.judul} ({self.get_status_display()})"

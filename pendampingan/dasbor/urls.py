@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dasbor"
+
+urlpatterns = [
+    path("", views.dasbor, name="dasbor"),
+    path("ekspor.<str:format>", views.dasbor_ekspor, name="dasbor-ekspor"),
+    path("kegiatan/", views.kegiatan_list, name="kegiatan-list"),
+    path("tindak-lanjut/", views.tindaklanjut_list, name="tindaklanjut-list"),
+    path("desa/", views.desa_list, name="desa-list"),
+    path("pendamping/", views.pendamping_list, name="pendamping-list"),
+    path("ekspor/<str:kunci>.<str:format>", views.ekspor, name="ekspor"),
+    path("unduhan/", views.unduhan_list, name="unduhan-list"),
+    path("unduhan/<int:pk>/", views.unduhan_ambil, name="unduhan-ambil"),
+]
