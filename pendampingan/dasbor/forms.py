@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from pendampingan.models import StatusKegiatan, StatusTindakLanjut, TataCara
+from pendampingan.models import NilaiPrinsip, StatusKegiatan, StatusTindakLanjut, TataCara
 
 BATAS_HARI_PERIODE = 366
 
@@ -45,6 +45,11 @@ class FilterKegiatanForm(forms.Form):
         label=_("Status"), required=False, choices=[("", _("Semua"))] + StatusKegiatan.choices
     )
     pendamping = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    sdg = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=18)
+    prinsip = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=40)
+    nilai = forms.ChoiceField(
+        required=False, widget=forms.HiddenInput, choices=NilaiPrinsip.choices
+    )
 
     def clean(self):
         data = super().clean()

@@ -79,6 +79,33 @@ def batang_persen(baris: list[tuple[str, float]], lebar: int = 320):
     return mark_safe("".join(bagian))
 
 
+def batang_nilai(baris: list[tuple[str, float]], lebar: int = 320):
+    """Horizontal bars of counts per row, scaled to the largest."""
+    if not baris:
+        return ""
+    maks = max(n for _nama, n in baris) or 1
+    tinggi_baris, kiri = 18, 120
+    tinggi = len(baris) * tinggi_baris + 6
+    ruang = lebar - kiri - 50
+    bagian = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" class="grafik" '
+        f'role="img" aria-hidden="true" preserveAspectRatio="xMinYMin meet">'
+    ]
+    for i, (nama, n) in enumerate(baris):
+        y = 3 + i * tinggi_baris
+        bagian.append(
+            f'<text x="{kiri - 4}" y="{y + 12}" font-size="10" text-anchor="end" fill="#111827">{escape(_pendek(nama))}</text>'
+        )
+        bagian.append(
+            f'<rect x="{kiri}" y="{y + 2}" width="{ruang * n / maks:.1f}" height="12" fill="#0369a1"/>'
+        )
+        bagian.append(
+            f'<text x="{kiri + ruang * n / maks + 4:.1f}" y="{y + 12}" font-size="10" fill="#111827">{_angka(n)}</text>'
+        )
+    bagian.append("</svg>")
+    return mark_safe("".join(bagian))
+
+
 def _pendek(teks: str, n: int = 20) -> str:
     return teks if len(teks) <= n else teks[: n - 1] + "…"
 

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from pendampingan import registry
-from pendampingan.models import TataCara
+from pendampingan.models import NilaiPrinsip, Prinsip, TataCara, TujuanSdgs
 
-from . import grafik, selectors
+from . import grafik, selectors, sumber
 from .selectors import Periode
 
 
@@ -180,6 +180,101 @@ def panel_aktivitas(wilayah, periode, user) -> dict:
     return data
 
 
+# ------------------------------------------------------------------------- SDGs and prinsip
+def _bulan_penuh(periode: Periode):
+    bulan = periode.bulan()
+    return bulan[0], selectors.bulan_berikut(bulan[-1]) - datetime.timedelta(days=1)
+
+
+def panel_sdgs(wilayah, periode, user) -> dict:
+    periode = _periode(periode)
+    dari, sampai = _bulan_penuh(periode)
+    hitung = selectors.label(user=user, wilayah=wilayah, periode=periode, awalan=sumber.AWALAN_SDG)
+    baris = []
+    for t in TujuanSdgs.objects.order_by("nomor"):
+        n = hitung.get(f"{sumber.AWALAN_SDG}{t.nomor}", 0)
+        if n or t.aktif:
+            baris.append(
+                {
+                    "nomor": t.nomor,
+                    "nama": t.nama,
+                    "n": n,
+                    "url": url_daftar(
+                        "dasbor:kegiatan-list", wilayah, dari=dari, sampai=sampai, sdg=t.nomor
+                    ),
+                }
+            )
+    dilayani = [b for b in baris if b["n"]]
+    return {
+        "baris": baris,
+        "dari": dari,
+        "sampai": sampai,
+        "jumlah_tujuan": len(dilayani),
+        "grafik": grafik.batang_nilai([(f"{b['nomor']}. {b['nama']}", b["n"]) for b in dilayani]),
+        "ekspor": [
+            (
+                _("SDGs Desa"),
+                [_("Nomor"), _("Tujuan"), _("Kegiatan")],
+                [(b["nomor"], b["nama"], b["n"]) for b in baris],
+            )
+        ],
+    }
+
+
+def panel_prinsip(wilayah, periode, user) -> dict:
+    periode = _periode(periode)
+    dari, sampai = _bulan_penuh(periode)
+    hitung = selectors.label(
+        user=user, wilayah=wilayah, periode=periode, awalan=sumber.AWALAN_PRINSIP
+    )
+    baris = []
+    for p in Prinsip.objects.order_by("urutan", "kode"):
+        n = {
+            nilai: hitung.get(f"{sumber.AWALAN_PRINSIP}{p.kode}:{nilai}", 0)
+            for nilai in NilaiPrinsip.values
+        }
+        dinilai = n[NilaiPrinsip.DIJUNJUNG] + n[NilaiPrinsip.TIDAK_DIJUNJUNG]
+        if not (p.aktif or sum(n.values())):
+            continue
+        baris.append(
+            {
+                "kode": p.kode,
+                "nama": p.nama,
+                "dijunjung": n[NilaiPrinsip.DIJUNJUNG],
+                "tidak": n[NilaiPrinsip.TIDAK_DIJUNJUNG],
+                "tidak_relevan": n[NilaiPrinsip.TIDAK_RELEVAN],
+                "persen": round(100 * n[NilaiPrinsip.DIJUNJUNG] / dinilai) if dinilai else None,
+                "url_tidak": url_daftar(
+                    "dasbor:kegiatan-list", wilayah, dari=dari, sampai=sampai, prinsip=p.kode
+                ),
+            }
+        )
+    return {
+        "baris": baris,
+        "dari": dari,
+        "sampai": sampai,
+        "grafik": grafik.batang_persen(
+            [(b["nama"], b["persen"]) for b in baris if b["persen"] is not None]
+        ),
+        "ekspor": [
+            (
+                _("Prinsip"),
+                [
+                    _("Prinsip"),
+                    _("Dijunjung"),
+                    _("Tidak dijunjung"),
+                    _("Tidak relevan"),
+                    "% dijunjung",
+                ],
+                [
+                    (b["nama"], b["dijunjung"], b["tidak"], b["tidak_relevan"], b["persen"])
+                    for b in baris
+                ],
+            )
+        ],
+    }
+
+
 # --------------------------------------------------------------------------- facilitators
 def panel_pendamping(wilayah, periode, user) -> dict:
     periode = _periode(periode)
@@ -280,6 +375,8 @@ def daftarkan():
     for kunci, judul, fungsi, urutan in [
         ("cakupan", _l("Cakupan pendampingan"), panel_cakupan, 10),
         ("aktivitas", _l("Kegiatan"), panel_aktivitas, 20),
+        ("sdgs", _l("SDGs Desa yang dilayani"), panel_sdgs, 25),
+        ("prinsip", _l("Prinsip pendampingan"), panel_prinsip, 30),
         ("pendamping", _l("Pendamping"), panel_pendamping, 40),
         ("tindak_lanjut", _l("Tindak lanjut"), panel_tindak_lanjut, 50),
     ]:

@@ -2,9 +2,13 @@
 SDGs Desa goals and the prinsip checklist. Kept in one module so the summary code stays the same
 as the daily log grows."""
 
-from django.db.models import Count, F, IntegerField, Q, Value
+from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.db.models.functions import Cast, Concat
 
-from pendampingan.models import Kegiatan
+from pendampingan.models import Kegiatan, NilaiPrinsip
+
+AWALAN_SDG = "sdg:"
+AWALAN_PRINSIP = "prinsip:"
 
 
 def _punya(nama: str) -> bool:
@@ -16,26 +20,49 @@ def _punya(nama: str) -> bool:
 
 
 def peserta_laki():
-    return F("peserta_laki") if _punya("peserta_laki") else Value(0, output_field=IntegerField())
+    return F("peserta_laki")
 
 
 def peserta_perempuan():
-    return (
-        F("peserta_perempuan")
-        if _punya("peserta_perempuan")
-        else Value(0, output_field=IntegerField())
-    )
+    return F("peserta_perempuan")
 
 
 def hitung_ditandai():
-    return Count("pk", filter=Q(ditandai=True)) if _punya("ditandai") else Value(0)
+    """Entries flagged for the supervisor (0 until the daily log stores flags)."""
+    if _punya("ditandai"):
+        return Count("pk", filter=Q(ditandai=True))
+    return Value(0, output_field=IntegerField())
 
 
 def label_queryset(kegiatan_qs):
-    """(key expression, queryset) pairs for the tag summaries."""
-    return []
+    """(key expression, queryset) pairs for the tag summaries: ``sdg:<nomor>`` per goal an entry
+    serves, ``prinsip:<kode>:<nilai>`` per line of its checklist."""
+    return [
+        (
+            Concat(Value(AWALAN_SDG), Cast("sdgs__nomor", CharField()), output_field=CharField()),
+            kegiatan_qs.filter(sdgs__isnull=False),
+        ),
+        (
+            Concat(
+                Value(AWALAN_PRINSIP),
+                "penilaian_prinsip__prinsip__kode",
+                Value(":"),
+                "penilaian_prinsip__nilai",
+                output_field=CharField(),
+            ),
+            kegiatan_qs.filter(penilaian_prinsip__isnull=False),
+        ),
+    ]
 
 
 def filter_tambahan(kegiatan_qs, filter: dict):
-    """Drill-down filters on the daily log's extra data."""
+    """Drill-down filters on the daily log's extra data: ``sdg`` (goal number), ``prinsip`` (a
+    principle's code) with ``nilai`` (default: not upheld)."""
+    if filter.get("sdg"):
+        kegiatan_qs = kegiatan_qs.filter(sdgs__nomor=filter["sdg"])
+    if filter.get("prinsip"):
+        kegiatan_qs = kegiatan_qs.filter(
+            penilaian_prinsip__prinsip__kode=filter["prinsip"],
+            penilaian_prinsip__nilai=filter.get("nilai") or NilaiPrinsip.TIDAK_DIJUNJUNG,
+        )
     return kegiatan_qs

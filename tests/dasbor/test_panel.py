@@ -95,3 +95,35 @@ def test_tindak_lanjut_per_wilayah_dan_pemilik(dunia, hari_ini, periode):
     # the PD over kecamatan A sees only A's
     d = panel.panel_tindak_lanjut(dunia.kec_a, periode.as_tuple(), dunia.pd_a.user)
     assert (d["terbuka"], d["terlambat"]) == (2, 1)
+
+
+def test_sdgs_dan_peserta(dunia, hari_ini):
+    isi_dunia(dunia, hari_ini)
+    periode = Periode(hari_ini - datetime.timedelta(days=60), hari_ini)
+    for w in (dunia.provinsi, dunia.kec_a, dunia.desa_a):
+        d = panel.panel_sdgs(w, periode.as_tuple(), dunia.pengawas.user)
+        n = {b["nomor"]: b["n"] for b in d["baris"]}
+        harap = {1: 1, 5: 2} if w == dunia.provinsi else {1: 1, 5: 1}
+        assert {k: v for k, v in n.items() if v} == harap, w.kode
+    a = panel.panel_aktivitas(dunia.provinsi, periode.as_tuple(), dunia.pengawas.user)
+    assert (a["total"]["peserta_laki"], a["total"]["peserta_perempuan"]) == (5, 7)
+
+
+def test_prinsip_bagian_dijunjung_dan_kegiatannya(dunia, hari_ini, client):
+    from .factories import PRINSIP_UJI
+
+    isi_dunia(dunia, hari_ini)
+    periode = Periode(hari_ini - datetime.timedelta(days=60), hari_ini)
+    d = panel.panel_prinsip(dunia.provinsi, periode.as_tuple(), dunia.pengawas.user)
+    baris = {b["kode"]: b for b in d["baris"]}
+    assert (baris[PRINSIP_UJI]["dijunjung"], baris[PRINSIP_UJI]["tidak"]) == (1, 1)
+    assert baris[PRINSIP_UJI]["persen"] == 50
+    assert baris["kemanusiaan"]["persen"] == 100
+    # the kecamatan, read from the entries, says the same for its own entry
+    d = panel.panel_prinsip(dunia.kec_a, periode.as_tuple(), dunia.pengawas.user)
+    assert {b["kode"]: b["tidak"] for b in d["baris"]}[PRINSIP_UJI] == 1
+    # the link opens exactly the entry where it was not upheld
+    resp = dunia.klien(dunia.pengawas).get(
+        {b["kode"]: b for b in d["baris"]}[PRINSIP_UJI]["url_tidak"]
+    )
+    assert resp.context["halaman"].paginator.count == 1
