@@ -111,3 +111,28 @@ def test_pld_membentuk_forum_sampai_tindak_lanjut(halaman, dunia, tmp_path):
     # and the meeting shows on the desa's timeline
     halaman.goto(f"/wilayah/{dunia.desa_a.kode}/")
     assert "Forum Mitra Desa Alpha: Pertemuan Forum Mitra Desa Alpha" in halaman.content()
+
+
+def test_pengawas_melihat_rekap_per_wilayah(halaman, dunia, tmp_path):
+    from tests.forum.factories import anggota_di, forum_di
+
+    f = forum_di(dunia.desa_a, dunia.pld_a, nama="Forum Mitra Alpha")
+    anggota_di(f, nama="Siti", kode_unsur="kelompok-perempuan")
+    forum_di(dunia.desa_a2, nama="Pusat Kemasyarakatan Alpha Dua", jenis="pusat_kemasyarakatan")
+    sarana_di(dunia.desa_a, nama="Lapangan Alpha", jenis="lapangan", kapasitas=400)
+    masuk(halaman, "korprov")
+    halaman.get_by_role("link", name="Pengorganisasian").click()
+    halaman.get_by_role("link", name=dunia.kab_a.nama).click()
+    baris = halaman.locator("tfoot tr").inner_text()
+    assert baris.split() == ["Jumlah", "2", "1", "1", "2"]
+    assert "Tokoh agama" in halaman.inner_text("#unsur-tidak-pernah")
+    assert "Kelompok perempuan" not in halaman.inner_text("#unsur-tidak-pernah")
+    _foto(halaman, "pengawasan.png", tmp_path)
+    halaman.get_by_role("link", name="Forum", exact=True).click()
+    assert "Forum Mitra Alpha" in halaman.content()
+    _foto(halaman, "forum_list.png", tmp_path)
+    halaman.get_by_role("link", name="Forum Mitra Alpha").click()
+    assert halaman.get_by_role("link", name="Catat pertemuan").count() == 0
+    halaman.get_by_role("link", name="Sarana desa").first.click()
+    assert "Lapangan Alpha" in halaman.content()
+    _foto(halaman, "sarana_list.png", tmp_path)
