@@ -128,17 +128,38 @@ def simpan_ekstensi(kegiatan, form, user) -> None:
 
 
 def panel_dasbor(wilayah: Wilayah, periode: tuple[datetime.date, datetime.date], user) -> dict:
+    """The forums panel of the dashboard (five queries whatever the region; ``wilayah.kode`` is
+    empty in the national view). Every figure links to the rows behind it."""
     angka = selectors.ringkasan_panel(user=user, wilayah=wilayah, periode=periode)
     daftar = reverse("forum:forum-list")
+    w = f"wilayah={wilayah.kode}&" if wilayah.kode else ""
+    persen = angka["persen_perempuan"]
     return {
         "angka": angka,
-        "wilayah": wilayah,
-        "periode": periode,
-        "url_aktif": f"{daftar}?wilayah={wilayah.kode}&status=aktif",
-        "url_vakum": f"{daftar}?wilayah={wilayah.kode}&status=vakum",
-        "url_pusat": f"{daftar}?wilayah={wilayah.kode}&status=aktif&jenis=pusat_kemasyarakatan",
-        "url_mitra": f"{daftar}?wilayah={wilayah.kode}&status=aktif&jenis=forum_mitra_desa",
-        "url_pengawasan": f"{reverse('forum:pengawasan')}?wilayah={wilayah.kode}",
+        "url_aktif": f"{daftar}?{w}status=aktif",
+        "url_vakum": f"{daftar}?{w}status=vakum",
+        "url_pusat": f"{daftar}?{w}status=aktif&jenis=pusat_kemasyarakatan",
+        "url_mitra": f"{daftar}?{w}status=aktif&jenis=forum_mitra_desa",
+        "url_pengawasan": f"{reverse('forum:pengawasan')}?{w}".rstrip("?&"),
+        "url_tindak_lanjut": f"{reverse('forum:tindak-lanjut-list')}?semua=1",
+        "ekspor": [
+            (
+                _("Forum dan pengorganisasian"),
+                [_("Ukuran"), _("Jumlah")],
+                [
+                    (_("Forum aktif"), angka["forum_aktif"]),
+                    (_("Forum vakum"), angka["forum_vakum"]),
+                    (_("Pusat kemasyarakatan aktif"), angka["pusat_aktif"]),
+                    (_("Forum mitra desa aktif"), angka["mitra_aktif"]),
+                    (_("Pertemuan dalam periode"), angka["pertemuan"]),
+                    (_("Kehadiran (anggota dan tamu)"), angka["hadir_total"]),
+                    (_("Persen perempuan di antara yang hadir"), "" if persen is None else persen),
+                    (_("Keputusan"), angka["keputusan"]),
+                    (_("Keputusan menjadi tindak lanjut"), angka["keputusan_tl"]),
+                    (_("Tindak lanjut masih terbuka"), angka["tl_terbuka"]),
+                ],
+            )
+        ],
     }
 
 

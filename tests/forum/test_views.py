@@ -406,3 +406,26 @@ def test_tindak_lanjut_list_hanya_dari_keputusan(dunia):
     r = dunia.klien(dunia.pld_a).get(reverse("forum:tindak-lanjut-list"))
     assert "Bukan dari forum" not in r.content.decode()
     assert wilayah_rantai(dunia.desa_a.kode)
+
+
+def test_panel_dasbor_tampilan_nasional_dan_ekspor(dunia):
+    from pendampingan import registry
+    from pendampingan.models import Wilayah
+
+    forum_di(dunia.desa_a)
+    forum_di(dunia.desa_b)
+    nasional = Wilayah(kode="", tingkat="nasional")
+    periode = (HARI_INI - datetime.timedelta(days=30), HARI_INI)
+    ctx = registry.panel_dasbor["forum"].fungsi(nasional, periode, dunia.pengawas.user)
+    assert ctx["angka"]["forum_aktif"] == 2
+    assert ctx["url_aktif"] == reverse("forum:forum-list") + "?status=aktif"
+    (judul, kolom, baris) = ctx["ekspor"][0]
+    assert len(kolom) == 2 and ("Forum aktif", 2) in [(str(a), b) for a, b in baris]
+
+
+def test_dasbor_menampilkan_panel_forum(dunia):
+    forum_di(dunia.desa_a, nama="Forum Panel")
+    r = dunia.klien(dunia.pd_a).get(reverse("dasbor:dasbor") + f"?wilayah={dunia.kec_a.kode}")
+    assert r.status_code == 200
+    assert 'id="panel-forum"' in r.content.decode()
+    assert "forum mitra desa aktif" in r.content.decode()
