@@ -1,1 +1,378 @@
-"""Pengaduan"""
+"""Complaints (pengaduan), aspirations and information requests from villagers and facilitators.
+
+The workflow (``GERAK_SAH``): diterima → diverifikasi (or ditolak / bukan_wewenang) → ditangani →
+selesai or dirujuk → ditutup. Every move writes a ``PeristiwaPengaduan`` row in the same transaction
+(services.py); the record itself keeps its history with django-simple-history.
+
+Two separate protections, both enforced here and in the selectors:
+
+* **anonim** — the reporter's identity is hidden from everyone except the supervisors of the
+  complaint's region (the handler's supervisor chain), national roles and the facilitator who typed
+  it in (they heard it first-hand). Default on.
+* **rahasia** — the complaint is never public: the status page shows only its status and dates, the
+  desa timeline leaves it out.
+
+Complaints about the facilitation (a category with ``tentang_pendamping``) are visible only through a
+supervision assignment (never to field facilitators) and never to the facilitator complained about.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pendampingan.models import Pendamping, Wilayah
+from pendampingan.scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
+from pendampingan.wilayah_kode import prefiks
+
+# An alphabet without 0/O, 1/I/L and U/V look-alikes: easy to read out over the phone.
+ALFABET_KODE = "23456789ABCDEFGHJKMNPQRSTWXYZ"
+PANJANG_KODE = 8  # 29^8 ≈ 5·10^11 codes
+
+
+def kode_pelacakan_baru() -> str:
+    """``PD-XXXX-XXXX`` from a cryptographic random source."""
+    huruf = "".join(secrets.choice(ALFABET_KODE) for _ in range(PANJANG_KODE))
+    return f"PD-{huruf[:4]}-{huruf[4:]}"
+
+
+def kode_pelacakan_normal(teks: str) -> str:
+    """What a person typed or read out → the stored form (``pd 7kx4 m9qt`` → ``PD-7KX4-M9QT``).
+    Returns "" when it cannot be a code."""
+    bersih = "".join(ch for ch in (teks or "").upper() if ch.isalnum())
+    if bersih.startswith("PD"):
+        bersih = bersih[2:]
+    if len(bersih) != PANJANG_KODE or any(ch not in ALFABET_KODE for ch in bersih):
+        return ""
+    return f"PD-{bersih[:4]}-{bersih[4:]}"
+
+
+class JenisPengaduan(models.TextChoices):
+    PENGADUAN = "pengaduan", _("Pengaduan")
+    ASPIRASI = "aspirasi", _("Aspirasi")
+    INFORMASI = "informasi", _("Permintaan informasi")
+
+
+class Saluran(models.TextChoices):
+    WEB = "web", _("Formulir publik (web)")
+    LANGSUNG = "langsung", _("Langsung / tatap muka")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SMS = "sms", _("SMS")
+    SURAT = "surat", _("Surat")
+    TELEPON = "telepon", _("Telepon")
+
+
+class StatusPengaduan(models.TextChoices):
+    DITERIMA = "diterima", _("Diterima")
+    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
+    DITOLAK = "ditolak", _("Ditolak")
+    BUKAN_WEWENANG = "bukan_wewenang", _("Bukan wewenang")
+    DITANGANI = "ditangani", _("Ditangani")
+    SELESAI = "selesai", _("Selesai")
+    DIRUJUK = "dirujuk", _("Dirujuk")
+    DITUTUP = "ditutup", _("Ditutup")
+
+
+S = StatusPengaduan
+GERAK_SAH: dict[str, set[str]] = {
+    S.DITERIMA: {S.DIVERIFIKASI, S.DITOLAK, S.BUKAN_WEWENANG},
+    S.DIVERIFIKASI: {S.DITANGANI, S.DIRUJUK, S.DITOLAK, S.BUKAN_WEWENANG},
+    S.DITANGANI: {S.SELESAI, S.DIRUJUK},
+    S.SELESAI: {S.DITUTUP, S.DITANGANI},
+    S.DIRUJUK: {S.DITUTUP},
+    S.DITOLAK: set(),
+    S.BUKAN_WEWENANG: set(),
+    S.DITUTUP: set(),
+}
+STATUS_TERBUKA = (S.DITERIMA, S.DIVERIFIKASI, S.DITANGANI)
+STATUS_AKHIR = (S.DITOLAK, S.BUKAN_WEWENANG, S.DITUTUP)
+
+
+class JenisTenggat(models.TextChoices):
+    VERIFIKASI = "verifikasi", _("Verifikasi")
+    RENCANA = "rencana", _("Rencana tindak lanjut")
+    TUTUP = "tutup", _("Penutupan otomatis")
+
+
+class Kategori(models.Model):
+    """A complaint category (a reference list seeded by a data migration, editable in admin)."""
+
+    kode = models.SlugField(_("kode"), max_length=40, unique=True)
+    nama = models.CharField(_("nama"), max_length=100)
+    keterangan = models.CharField(_("keterangan"), max_length=250, blank=True)
+    tentang_pendamping = models.BooleanField(
+        _("tentang pendampingan / pendamping"),
+        default=False,
+        help_text=_("Pengaduan kategori ini hanya terlihat oleh pengawas, tidak oleh pendamping."),
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=50)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("kategori pengaduan")
+        verbose_name_plural = _("kategori pengaduan")
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class PengaduanQuerySet(RegionScopedQuerySet):
+    def visible_to(self, user):
+        """Field and supervision scope for ordinary complaints; supervision scope only for those
+        about the facilitation; the assigned handler always; never the facilitator complained
+        about."""
+        c = cakupan_pengguna(user)
+        pid = c.pendamping_id
+        if c.nasional:
+            qs = self.all()
+        elif c.kosong:
+            return self.none()
+        else:
+            sup = [prefiks(k) for k in c.wilayah_supervisi]
+            q = q_prefiks("wilayah__kode", c.lihat) & Q(tentang_pendamping=False)
+            if sup:
+                q |= q_prefiks("wilayah__kode", sup)
+            if pid:
+                q |= Q(penangan_id=pid)
+            qs = self.filter(q)
+        if pid:
+            qs = qs.exclude(teradu_id=pid)
+        return qs
+
+    def writable_by(self, user):
+        return self.visible_to(user)
+
+    def terbuka(self):
+        return self.filter(status__in=STATUS_TERBUKA)
+
+    def terlambat(self, tanggal=None):
+        return self.terbuka().filter(tenggat__lt=tanggal or timezone.localdate())
+
+    def publik(self):
+        """What the desa timeline may show: not rahasia, not about a facilitator."""
+        return self.filter(rahasia=False, tentang_pendamping=False)
+
+
+class Pengaduan(models.Model):
+    kode = models.CharField(_("kode pelacakan"), max_length=12, unique=True, editable=False)
+    jenis = models.CharField(
+        _("jenis"), max_length=12, choices=JenisPengaduan.choices, default=JenisPengaduan.PENGADUAN
+    )
+    kategori = models.ForeignKey(
+        Kategori, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="pengaduan"
+    )
+    tentang_pendamping = models.BooleanField(default=False, editable=False)
+    wilayah = models.ForeignKey(
+        Wilayah, verbose_name=_("desa"), on_delete=models.PROTECT, related_name="pengaduan"
+    )
+    judul = models.CharField(_("judul"), max_length=200)
+    isi = models.TextField(_("uraian"))
+    saluran = models.CharField(
+        _("saluran"), max_length=10, choices=Saluran.choices, default=Saluran.WEB
+    )
+    pelapor_nama = models.CharField(_("nama pelapor"), max_length=150, blank=True)
+    pelapor_telepon = models.CharField(_("telepon pelapor"), max_length=30, blank=True)
+    pelapor_email = models.EmailField(_("email pelapor"), blank=True)
+    anonim = models.BooleanField(
+        _("anonim"), default=True, help_text=_("Identitas pelapor hanya untuk pengawas.")
+    )
+    rahasia = models.BooleanField(
+        _("rahasia"), default=False, help_text=_("Isi pengaduan tidak pernah ditampilkan publik.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=15,
+        choices=StatusPengaduan.choices,
+        default=StatusPengaduan.DITERIMA,
+        db_index=True,
+    )
+    dicatat_oleh = models.ForeignKey(
+        Pendamping,
+        verbose_name=_("dicatat oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengaduan_dicatat",
+    )
+    penangan = models.ForeignKey(
+        Pendamping,
+        verbose_name=_("penangan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengaduan_ditangani",
+    )
+    teradu = models.ForeignKey(
+        Pendamping,
+        verbose_name=_("pendamping yang diadukan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengaduan_teradu",
+    )
+    alasan = models.TextField(_("alasan / catatan keputusan"), blank=True)
+    instansi_rujukan = models.CharField(_("instansi rujukan"), max_length=200, blank=True)
+    # the SLA: every deadline is kept; ``tenggat`` is the one running now (indexed for lists)
+    tenggat_verifikasi = models.DateField(_("tenggat verifikasi"))
+    tenggat_rencana = models.DateField(_("tenggat rencana tindak lanjut"), null=True, blank=True)
+    tenggat_tutup = models.DateField(_("tenggat penutupan"), null=True, blank=True)
+    tenggat = models.DateField(_("tenggat berjalan"), null=True, blank=True, db_index=True)
+    tenggat_jenis = models.CharField(
+        _("jenis tenggat berjalan"), max_length=12, choices=JenisTenggat.choices, blank=True
+    )
+    diterima_pada = models.DateTimeField(_("diterima"), default=timezone.now, db_index=True)
+    diverifikasi_pada = models.DateTimeField(_("diverifikasi"), null=True, blank=True)
+    rencana_pada = models.DateTimeField(_("rencana tindak lanjut"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai / dirujuk"), null=True, blank=True)
+    ditutup_pada = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["diubah"])
+
+    objects = PengaduanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pengaduan")
+        verbose_name_plural = _("pengaduan")
+        ordering = ["-diterima_pada"]
+        indexes = [
+            models.Index(fields=["wilayah", "status"]),
+            models.Index(fields=["status", "tenggat"]),
+        ]
+        permissions = [("kelola_pengaduan", _("Memverifikasi dan menugaskan pengaduan"))]
+
+    def __str__(self):
+        return f"{self.kode} · {self.judul}"
+
+    @property
+    def terbuka(self) -> bool:
+        return self.status in STATUS_TERBUKA
+
+    @property
+    def terlambat(self) -> bool:
+        return bool(self.terbuka and self.tenggat and self.tenggat < timezone.localdate())
+
+
+class JenisPeristiwa(models.TextChoices):
+    DITERIMA = "diterima", _("Pengaduan diterima")
+    STATUS = "status", _("Perubahan status")
+    PENUGASAN = "penugasan", _("Penugasan")
+    MUSYAWARAH = "musyawarah", _("Musyawarah")
+    BALASAN = "balasan", _("Balasan")
+    RUJUKAN = "rujukan", _("Rujukan")
+    TANGGAPAN = "tanggapan", _("Tanggapan pelapor")
+
+
+class PeristiwaPengaduan(models.Model):
+    """One step on a complaint's timeline (who, when, from, to, note); ``publik`` ones appear on the
+    status page."""
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="peristiwa")
+    jenis = models.CharField(_("jenis"), max_length=12, choices=JenisPeristiwa.choices)
+    dari_status = models.CharField(
+        _("dari"), max_length=15, choices=StatusPengaduan.choices, blank=True
+    )
+    ke_status = models.CharField(
+        _("ke"), max_length=15, choices=StatusPengaduan.choices, blank=True
+    )
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    catatan = models.TextField(_("catatan"), blank=True)
+    publik = models.BooleanField(_("tampil di halaman status"), default=False)
+
+    class Meta:
+        verbose_name = _("peristiwa pengaduan")
+        verbose_name_plural = _("peristiwa pengaduan")
+        ordering = ["waktu", "pk"]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} · {self.get_jenis_display()}"
+
+
+class Musyawarah(models.Model):
+    """A deliberation that settles (or tries to settle) a complaint."""
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="musyawarah")
+    tanggal = models.DateField(_("tanggal"))
+    tempat = models.CharField(_("tempat"), max_length=200)
+    pihak_hadir = models.TextField(_("pihak yang hadir"))
+    kesepakatan = models.TextField(_("kesepakatan"), blank=True)
+    mufakat = models.BooleanField(_("mufakat tercapai"), default=False)
+    dicatat_oleh = models.ForeignKey(
+        Pendamping, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("musyawarah")
+        verbose_name_plural = _("musyawarah")
+        ordering = ["tanggal", "pk"]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} · {self.tanggal:%d-%m-%Y} · {self.tempat}"
+
+
+def _path_lampiran(instance, filename):
+    return f"pengaduan/{timezone.now():%Y/%m}/{secrets.token_hex(12)}{instance.ekstensi}"
+
+
+class Lampiran(models.Model):
+    """An attachment, checked by content. Never served from a public URL: only through the scoped
+    view to users who may see the complaint."""
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="lampiran")
+    berkas = models.FileField(_("berkas"), upload_to=_path_lampiran)
+    nama_asli = models.CharField(_("nama berkas"), max_length=200)
+    jenis_mime = models.CharField(_("jenis"), max_length=80)
+    ekstensi = models.CharField(max_length=8)
+    ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
+    dibuat = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lampiran")
+        verbose_name_plural = _("lampiran")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.nama_asli
+
+
+class PengingatSLA(models.Model):
+    """A deadline reminder already sent: once per complaint, deadline and stage."""
+
+    class Tahap(models.TextChoices):
+        SEBELUM = "sebelum", _("Sebelum tenggat")
+        LEWAT = "lewat", _("Lewat tenggat")
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="pengingat")
+    tenggat_jenis = models.CharField(max_length=12, choices=JenisTenggat.choices)
+    tenggat = models.DateField()
+    tahap = models.CharField(max_length=8, choices=Tahap.choices)
+    dikirim = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat SLA")
+        verbose_name_plural = _("pengingat SLA")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pengaduan", "tenggat_jenis", "tenggat", "tahap"],
+                name="pengingat_sla_sekali",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} · {self.tenggat_jenis} · {self.tahap}"

@@ -241,3 +241,24 @@ CELERY_BEAT_SCHEDULE["dasbor-bangun-ulang-ringkasan"] = {
     "task": "pendampingan.dasbor.tasks.ringkasan_bangun_ulang_task",
     "schedule": crontab(hour=2, minute=15),
 }
+
+# ---------------------------------------------------------------- pengaduan (issue 8)
+# SLA in working days (weekends and national holidays skipped: pendampingan.kalender).
+PENGADUAN_SLA_VERIFIKASI = env.int("PENGADUAN_SLA_VERIFIKASI", default=3)
+PENGADUAN_SLA_RENCANA = env.int("PENGADUAN_SLA_RENCANA", default=5)
+PENGADUAN_SLA_TUTUP = env.int("PENGADUAN_SLA_TUTUP", default=10)
+PENGADUAN_SLA_PENGINGAT = env.int("PENGADUAN_SLA_PENGINGAT", default=1)  # days before a deadline
+# Attachments and the public form's guards.
+PENGADUAN_LAMPIRAN_MAKS_MB = env.int("PENGADUAN_LAMPIRAN_MAKS_MB", default=5)
+PENGADUAN_LAMPIRAN_MAKS_JUMLAH = 3
+PENGADUAN_PERMINTAAN_MAKS_MB = env.int("PENGADUAN_PERMINTAAN_MAKS_MB", default=100)
+PENGADUAN_BATAS_LAPOR_PER_JAM = env.int("PENGADUAN_BATAS_LAPOR_PER_JAM", default=5)
+PENGADUAN_BATAS_CARI_PER_MENIT = env.int("PENGADUAN_BATAS_CARI_PER_MENIT", default=30)
+PENGADUAN_BATAS_STATUS_PER_MENIT = env.int("PENGADUAN_BATAS_STATUS_PER_MENIT", default=20)
+PENGADUAN_WAKTU_ISI_MIN_DETIK = env.int("PENGADUAN_WAKTU_ISI_MIN_DETIK", default=4)
+PENGADUAN_TANTANGAN_MAKS_DETIK = 4 * 3600
+PENGADUAN_PROXY_TEPERCAYA = env.bool("PENGADUAN_PROXY_TEPERCAYA", default=False)
+CELERY_BEAT_SCHEDULE["pengaduan-sla-harian"] = {
+    "task": "pengaduan.tasks.pengaduan_sla_periksa_task",
+    "schedule": 60 * 60 * 6,  # every 6 hours; reminders are sent once per deadline
+}

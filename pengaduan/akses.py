@@ -1,0 +1,49 @@
+"""Who may do what with a complaint, beyond seeing it (``Pengaduan.objects.visible_to``).
+
+* **kelola** (verify, reject, assign, refer, close): a supervisor of the complaint's region (a
+  supervision assignment on it or above it) or a national role.
+* **tangani** (musyawarah, reply, refer, mark settled): the assigned handler, or whoever may kelola.
+* **lihat pelapor**: everyone who sees the complaint when it is not anonim; when it is anonim only
+  the supervisor chain (kelola), national roles and the facilitator who typed the complaint in.
+
+Every check needs the user's permission ``pengaduan.change_pengaduan`` as well.
+"""
+
+from __future__ import annotations
+
+from pendampingan.scope import cakupan_pengguna
+from pendampingan.wilayah_kode import prefiks
+
+
+def _mengawasi(user, kode: str) -> bool:
+    c = cakupan_pengguna(user)
+    if c.nasional:
+        return True
+    return any(kode == k or kode.startswith(prefiks(k)) for k in c.wilayah_supervisi)
+
+
+def boleh_kelola(user, pengaduan) -> bool:
+    if not user.has_perm("pengaduan.change_pengaduan"):
+        return False
+    pid = cakupan_pengguna(user).pendamping_id
+    if pid and pengaduan.teradu_id == pid:
+        return False
+    return _mengawasi(user, pengaduan.wilayah_id)
+
+
+def boleh_tangani(user, pengaduan) -> bool:
+    if not user.has_perm("pengaduan.change_pengaduan"):
+        return False
+    pid = cakupan_pengguna(user).pendamping_id
+    if pid and pengaduan.penangan_id == pid:
+        return True
+    return boleh_kelola(user, pengaduan)
+
+
+def boleh_lihat_pelapor(user, pengaduan) -> bool:
+    if not pengaduan.anonim:
+        return True
+    pid = cakupan_pengguna(user).pendamping_id
+    if pid and pengaduan.dicatat_oleh_id == pid:
+        return True
+    return _mengawasi(user, pengaduan.wilayah_id)

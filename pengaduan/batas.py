@@ -1,0 +1,58 @@
+"""The public pages' guards: a per-address rate limit on Django's cache, and an upload handler that
+drops an oversized attachment while it streams (the typed text of the form is kept)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+
+
+def alamat(request) -> str:
+    """The client's address. Behind a proxy, set ``PENGADUAN_PROXY_TEPERCAYA`` so the last hop of
+    X-Forwarded-For is used."""
+    if getattr(settings, "PENGADUAN_PROXY_TEPERCAYA", False):
+        xff = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if xff:
+            return xff.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def lewat_batas(request, nama: str, batas: int, detik: int) -> bool:
+    """Count one hit of ``nama`` for the client's address in a window of ``detik`` seconds; True once
+    the count passes ``batas``. Two cache operations, no database."""
+    kunci = f"pengaduan:batas:{nama}:{alamat(request)}"
+    if cache.add(kunci, 1, timeout=detik):
+        return False
+    try:
+        n = cache.incr(kunci)
+    except ValueError:  # expired between add and incr
+        cache.add(kunci, 1, timeout=detik)
+        return False
+    return n > batas
+
+
+class BatasUnggahanHandler(FileUploadHandler):
+    """Skip any file over ``PENGADUAN_LAMPIRAN_MAKS_MB`` as it streams in (nothing of it is kept in
+    memory or on disk); the other fields are still parsed. What was skipped is left on
+    ``request.lampiran_ditolak`` for the form to report. (A body over
+    ``PENGADUAN_PERMINTAAN_MAKS_MB`` is refused by the view from its Content-Length, unread.)"""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.maks = settings.PENGADUAN_LAMPIRAN_MAKS_MB * 1024 * 1024
+        request.lampiran_ditolak = []
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.diterima = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.diterima += len(raw_data)
+        if self.diterima > self.maks:
+            self.request.lampiran_ditolak.append(self.file_name)
+            raise SkipFile()
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
