@@ -23,6 +23,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -250,6 +251,9 @@ class Pengaduan(models.Model):
     def __str__(self):
         return f"{self.kode} · {self.judul}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("pengaduan:detail", kwargs={"pk": self.pk})
+
     @property
     def terbuka(self) -> bool:
         return self.status in STATUS_TERBUKA
@@ -265,8 +269,6 @@ class JenisPeristiwa(models.TextChoices):
     PENUGASAN = "penugasan", _("Penugasan")
     MUSYAWARAH = "musyawarah", _("Musyawarah")
     BALASAN = "balasan", _("Balasan")
-    RUJUKAN = "rujukan", _("Rujukan")
-    TANGGAPAN = "tanggapan", _("Tanggapan pelapor")
 
 
 class PeristiwaPengaduan(models.Model):

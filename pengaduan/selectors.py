@@ -104,6 +104,26 @@ def pengaduan_lini_masa(*, pengaduan: Pengaduan):
     }
 
 
+def pesan_pengaduan(*, pengaduan: Pengaduan, peristiwa: list, lihat_pelapor: bool) -> list:
+    """The outbox messages about a complaint for its delivery-state panel: those to staff (about the
+    complaint) and — only for users who may see the reporter — those to the reporter (about its
+    events). One query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from pendampingan.notifikasi.models import Pesan
+
+    ct = ContentType.objects.get_for_model(Pengaduan)
+    q = Q(content_type=ct, object_id=str(pengaduan.pk))
+    if lihat_pelapor and peristiwa:
+        ct_ev = ContentType.objects.get_for_model(PeristiwaPengaduan)
+        q |= Q(content_type=ct_ev, object_id__in=[str(e.pk) for e in peristiwa])
+    return list(
+        Pesan.objects.filter(q)
+        .select_related("penerima_user__pendamping", "penerima_kementerian")
+        .order_by("dibuat", "saluran", "pk")
+    )
+
+
 # ------------------------------------------------------------------------- public reads
 @dataclass(frozen=True)
 class StatusPublik:

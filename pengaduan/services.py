@@ -128,10 +128,11 @@ def _peristiwa(p, *, jenis, user=None, catatan="", publik=False, dari="", ke="")
     )
 
 
-def _pindah(p: Pengaduan, ke: str, *, user, catatan="", publik=True, fields=()) -> bool:
-    """Move ``p`` to ``ke`` if the map allows it; write the event row; save the changed fields."""
+def _pindah(p: Pengaduan, ke: str, *, user, catatan="", publik=True, fields=()):
+    """Move ``p`` to ``ke`` if the map allows it; write the event row (returned; None for a move to
+    the current state, which is a no-op); save the changed fields."""
     if p.status == ke:
-        return False
+        return None
     if ke not in GERAK_SAH.get(p.status, set()):
         raise ValidationError(
             _("Pengaduan berstatus %(dari)s tidak dapat diubah menjadi %(ke)s.")
@@ -141,10 +142,9 @@ def _pindah(p: Pengaduan, ke: str, *, user, catatan="", publik=True, fields=()) 
     p.status = ke
     _atur_tenggat(p)
     p.save(update_fields=["status", "tenggat", "tenggat_jenis", "diubah", *fields])
-    _peristiwa(
+    return _peristiwa(
         p, jenis=JenisPeristiwa.STATUS, user=user, catatan=catatan, publik=publik, dari=dari, ke=ke
     )
-    return True
 
 
 def _pendamping(user) -> Pendamping | None:
@@ -229,7 +229,7 @@ def pengaduan_terima(
                 continue
             raise
     _simpan_lampiran(p, lampiran)
-    _peristiwa(
+    ev = _peristiwa(
         p,
         jenis=JenisPeristiwa.DITERIMA,
         user=dicatat_oleh.user if dicatat_oleh else None,
@@ -237,7 +237,7 @@ def pengaduan_terima(
         publik=True,
         ke=S.DITERIMA,
     )
-    pemberitahuan.diterima(p)
+    pemberitahuan.diterima(p, ev)
     return p
 
 
@@ -293,9 +293,9 @@ def pengaduan_verifikasi(
     else:
         p.alasan = alasan
         fields.append("alasan")
-    _pindah(p, keputusan, user=user, catatan=alasan, publik=True, fields=fields)
+    ev = _pindah(p, keputusan, user=user, catatan=alasan, publik=True, fields=fields)
     if keputusan != S.DIVERIFIKASI:
-        pemberitahuan.keputusan(p, alasan)
+        pemberitahuan.keputusan(p, ev, alasan)
     return p
 
 
@@ -338,7 +338,7 @@ def pengaduan_tugaskan(
         return p
     p.penangan = penangan
     p.save(update_fields=["penangan", "diubah"])
-    _peristiwa(
+    ev = _peristiwa(
         p,
         jenis=JenisPeristiwa.PENUGASAN,
         user=user,
@@ -346,7 +346,7 @@ def pengaduan_tugaskan(
         + (f" {catatan.strip()}" if catatan.strip() else ""),
     )
     _pindah(p, S.DITANGANI, user=user, publik=True, catatan=_("Pengaduan sedang ditangani."))
-    pemberitahuan.ditugaskan(p)
+    pemberitahuan.ditugaskan(p, ev)
     return p
 
 
@@ -457,9 +457,8 @@ def pengaduan_rujuk(*, pengaduan: Pengaduan, user, instansi: str, catatan: str =
     teks = _("Dirujuk ke %(i)s.") % {"i": instansi} + (
         f" {catatan.strip()}" if (catatan or "").strip() else ""
     )
-    _pindah(p, S.DIRUJUK, user=user, catatan=teks, fields=fields)
-    _peristiwa(p, jenis=JenisPeristiwa.RUJUKAN, user=user, catatan=teks)
-    pemberitahuan.keputusan(p, teks)
+    ev = _pindah(p, S.DIRUJUK, user=user, catatan=teks, fields=fields)
+    pemberitahuan.keputusan(p, ev, teks)
     return p
 
 
@@ -535,10 +534,9 @@ def pengaduan_sla_periksa(*, hari_ini: datetime.date | None = None) -> dict[str,
         hasil["ditutup"] += 1
     batas = tambah_hari_kerja(hari_ini, sla("pengingat"))
     terbuka = Pengaduan.objects.filter(status__in=[S.DITERIMA, S.DIVERIFIKASI, S.DITANGANI])
-    for p in terbuka.filter(tenggat__gte=hari_ini, tenggat__lte=batas).select_related(
-        "penangan__user"
-    ):
+    terkait = ("penangan__user", "kategori", "wilayah")
+    for p in terbuka.filter(tenggat__gte=hari_ini, tenggat__lte=batas).select_related(*terkait):
         hasil["sebelum"] += _ingatkan(p, PengingatSLA.Tahap.SEBELUM)
-    for p in terbuka.filter(tenggat__lt=hari_ini).select_related("penangan__user"):
+    for p in terbuka.filter(tenggat__lt=hari_ini).select_related(*terkait):
         hasil["lewat"] += _ingatkan(p, PengingatSLA.Tahap.LEWAT)
     return hasil

@@ -298,18 +298,23 @@ def _render_detail(request, p, status=200, **form_kustom):
         forms["buka"] = BukaKembaliForm()
     forms.update(form_kustom)
     riwayat = list(p.history.select_related("history_user").order_by("-history_date")[:30])
+    lini = selectors.pengaduan_lini_masa(pengaduan=p)
+    lihat_pelapor = akses.boleh_lihat_pelapor(user, p)
     return render(
         request,
         "pengaduan/pengaduan_detail.html",
         {
             "p": p,
-            "lihat_pelapor": akses.boleh_lihat_pelapor(user, p),
+            "lihat_pelapor": lihat_pelapor,
+            "pesan_list": selectors.pesan_pengaduan(
+                pengaduan=p, peristiwa=lini["peristiwa"], lihat_pelapor=lihat_pelapor
+            ),
             "kelola": kelola,
             "tangani": tangani,
             "bisa_musyawarah": tangani and p.status == S.DITANGANI,
             "forms": forms,
             "riwayat": riwayat,
-            **selectors.pengaduan_lini_masa(pengaduan=p),
+            **lini,
         },
         status=status,
     )
