@@ -262,3 +262,19 @@ CELERY_BEAT_SCHEDULE["pengaduan-sla-harian"] = {
     "task": "pengaduan.tasks.pengaduan_sla_periksa_task",
     "schedule": 60 * 60 * 6,  # every 6 hours; reminders are sent once per deadline
 }
+
+# ---------------------------------------------------------------- bulanan (monthly report)
+# Entries of a month may be corrected until this day of the next month; then the month locks.
+BULANAN_HARI_TENGGAT = env.int("BULANAN_HARI_TENGGAT", default=3)
+BULANAN_KUNCI_AKTIF = env.bool("BULANAN_KUNCI_AKTIF", default=True)
+# The letterhead of the report PDF and the recap XLSX, one line each.
+BULANAN_KOP = env.list(
+    "BULANAN_KOP",
+    default=[
+        "KEMENTERIAN DESA DAN PEMBANGUNAN DAERAH TERTINGGAL",
+        "BADAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        "Tenaga Pendamping Profesional Program Pembangunan dan Pemberdayaan Masyarakat Desa",
+    ],
+)
+# At most this many photos (thumbnails, one per entry) in a monthly report.
+BULANAN_FOTO_MAKS = env.int("BULANAN_FOTO_MAKS", default=24)

@@ -6,3 +6,53 @@ class BulananConfig(AppConfig):
     name = "pendampingan.bulanan"
     label = "bulanan"
     verbose_name = _("Laporan bulanan")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from pendampingan import registry, roles
+        from pendampingan.registry import ItemNavigasi
+
+        from .periode import kunci_kegiatan
+
+        registry.daftar_kunci_kegiatan("bulanan", kunci_kegiatan)
+        registry.daftar_navigasi(
+            "bulanan", ItemNavigasi(_("Laporan bulanan"), "bulanan:beranda", urutan=30)
+        )
+        registry.daftar_navigasi(
+            "bulanan-rekap",
+            ItemNavigasi(
+                _("Rekap bulanan"),
+                "bulanan:rekap",
+                urutan=31,
+                izin="bulanan.lihat_rekap",
+                hanya_pengawas=True,
+            ),
+        )
+        dasar = {
+            "bulanan.view_rencanakerja",
+            "bulanan.add_rencanakerja",
+            "bulanan.change_rencanakerja",
+            "bulanan.delete_rencanakerja",
+            "bulanan.view_laporanbulanan",
+            "bulanan.add_laporanbulanan",
+            "bulanan.change_laporanbulanan",
+        }
+        pemeriksa = {
+            "bulanan.setujui_laporanbulanan",
+            "bulanan.buka_bulan",
+            "bulanan.lihat_rekap",
+        }
+        # PD are in the Pendamping group and supervise PLD; the scope and the jabatan rank decide
+        # whose report a user may review (services.boleh_memeriksa).
+        roles.tambah_izin(roles.GRUP_PENDAMPING, *dasar, *pemeriksa)
+        roles.tambah_izin(roles.GRUP_PENGAWAS, *dasar, *pemeriksa)
+        roles.tambah_izin(
+            roles.GRUP_ADMIN,
+            "bulanan.view_rencanakerja",
+            "bulanan.view_laporanbulanan",
+            "bulanan.view_pembukaanbulan",
+            "bulanan.view_unduhan",
+        )
+        # this app's permissions exist only after its own post_migrate: sync the groups again then
+        post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
