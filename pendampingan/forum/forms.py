@@ -50,6 +50,32 @@ class Jam(forms.TimeInput):
         super().__init__(format="%H:%M", **kw)
 
 
+# ----------------------------------------------------------------------------- list filters
+class SaringForumForm(forms.Form):
+    q = forms.CharField(label=_("Cari"), required=False)
+    jenis = forms.ChoiceField(
+        label=_("Jenis"), choices=[("", "—"), *JenisForum.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", "—"), *StatusForum.choices], required=False
+    )
+    wilayah = forms.CharField(label=_("Kode wilayah"), required=False, help_text=_("Mis. 33.01.01"))
+    unsur_belum = forms.ModelChoiceField(
+        label=_("Unsur belum terwakili"),
+        queryset=UnsurMasyarakat.objects.filter(aktif=True),
+        required=False,
+        empty_label="—",
+    )
+
+
+class SaringSaranaForm(forms.Form):
+    q = forms.CharField(label=_("Cari"), required=False)
+    desa = forms.CharField(label=_("Kode desa/wilayah"), required=False)
+    jenis = forms.ChoiceField(
+        label=_("Jenis"), choices=[("", "—"), *JenisSarana.choices], required=False
+    )
+
+
 # ----------------------------------------------------------------------------------- forum
 class ForumForm(forms.Form):
     nama = forms.CharField(label=_("Nama forum"), max_length=200)
@@ -391,3 +417,36 @@ class EkstensiForumForm(forms.Form):
         self.user = user
         self.fields["forum"].queryset = selectors.forum_tulis(user=user).select_related("wilayah")
         self.fields["sarana"].queryset = Sarana.objects.writable_by(user).select_related("wilayah")
+
+    def clean(self):
+        """The forum rules as field errors here, so the entry form shows them beside the fields."""
+        from . import services
+
+        data = super().clean()
+        forum = data.get("forum")
+        if forum is None:
+            return data
+        if data.get("sebagai") == SEBAGAI_PERTEMUAN:
+            sarana = data.get("sarana")
+            if sarana is not None and not (
+                sarana.wilayah_id == forum.wilayah_id
+                or sarana.wilayah_id.startswith(forum.wilayah_id + ".")
+            ):
+                self.add_error(
+                    "sarana",
+                    _(
+                        "%(sarana)s adalah sarana %(desa)s, bukan sarana wilayah forum ini. "
+                        "Pilih sarana desa forum, atau tulis tempatnya di kolom “Tempat lain”."
+                    )
+                    % {"sarana": sarana.nama, "desa": sarana.wilayah.nama},
+                )
+        else:
+            errors = services.aktivitas_validasi(
+                jenis=data.get("sebagai"),
+                bidang=data.get("bidang"),
+                umkm=data.get("umkm"),
+                kesepakatan=data.get("kesepakatan"),
+            )
+            for nama, pesan in errors.items():
+                self.add_error(nama, pesan)
+        return data

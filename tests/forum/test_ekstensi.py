@@ -118,3 +118,29 @@ def test_tautan_kegiatan_kueri_tetap(dunia, django_assert_max_num_queries):
     assert {k.pk for k in kegiatan} == set(hasil)
     assert hasil[kegiatan[0].pk][0].judul == "Forum Tautan"
     assert registry.tautan_kegiatan["forum"](kegiatan, dunia.pld_b.user) == {}
+
+
+def test_ekstensi_memeriksa_sarana_dan_aktivitas_di_form(dunia):
+    f = forum_di(dunia.desa_a, dunia.pld_a)
+    lain = sarana_di(dunia.desa_a2, nama="Balai Alpha Dua")
+    eks = registry.ekstensi_kegiatan["forum"]
+    from tests.factories import pendamping_di
+
+    pld = pendamping_di(dunia.desa_a2.kode, username="pld_dua_desa")
+    from pendampingan.models import Penugasan
+
+    Penugasan.objects.create(
+        pendamping=pld, wilayah=dunia.desa_a, jenis="lapangan", mulai=datetime.date(2020, 1, 1)
+    )
+    data = {"forum-forum": f.pk, "forum-tamu_laki": 0, "forum-tamu_perempuan": 0}
+    form = eks.form_class(
+        {**data, "forum-sebagai": "pertemuan", "forum-sarana": lain.pk},
+        user=pld.user,
+        prefix="forum",
+    )
+    assert not form.is_valid()
+    assert "bukan sarana wilayah forum ini" in form.errors["sarana"][0]
+    form = eks.form_class(
+        {**data, "forum-sebagai": "kemitraan_umkm"}, user=pld.user, prefix="forum"
+    )
+    assert not form.is_valid() and {"umkm", "kesepakatan"} <= set(form.errors)

@@ -1,91 +1,38 @@
-"""Pages of pengorganisasian. Each view: authorise (permission + scope), validate a form, call one
-service, respond. Rows are fetched through ``visible_to`` (404 outside the scope); writing needs the
-region in the user's recording scope (403 for a supervisor who may only look)."""
+"""Pages of forums, members, facilities and the supervisor view."""
 
 from __future__ import annotations
 
-from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pendampingan.models import Wilayah
 from pendampingan.scope import cakupan_pengguna
 from pendampingan.selectors import wilayah_akar, wilayah_breadcrumb
 
-from . import impor, selectors, services
-from .forms import (
-    AktivitasForm,
+from .. import impor, selectors, services
+from ..forms import (
     AnggotaForm,
     ForumForm,
     ImporAnggotaForm,
-    KeputusanForm,
-    PertemuanForm,
-    PertemuanIsiForm,
     SaranaForm,
+    SaringForumForm,
+    SaringSaranaForm,
     StatusForumForm,
-    TindakLanjutKeputusanForm,
     galat_ke_form,
 )
-from .models import (
+from ..models import (
     Anggota,
     Forum,
-    JenisForum,
-    JenisSarana,
-    Keputusan,
-    Pertemuan,
     Sarana,
-    StatusForum,
     UnsurMasyarakat,
 )
-
-
-def _halaman(request, qs):
-    return Paginator(qs, settings.HALAMAN_UKURAN).get_page(request.GET.get("halaman"))
-
-
-def _boleh_tulis(user, kode: str) -> bool:
-    return cakupan_pengguna(user).boleh_catat(kode)
-
-
-def _pastikan_tulis(user, kode: str) -> None:
-    if not _boleh_tulis(user, kode):
-        raise PermissionDenied(_("Anda hanya dapat melihat data wilayah ini, tidak mencatatnya."))
-
-
-def _forum_tulis(request, pk) -> Forum:
-    forum = get_object_or_404(
-        Forum.objects.visible_to(request.user).select_related("wilayah"), pk=pk
-    )
-    _pastikan_tulis(request.user, forum.wilayah_id)
-    return forum
-
+from ._umum import _boleh_tulis, _forum_tulis, _halaman, _pastikan_tulis
 
 # ---------------------------------------------------------------------------------- forums
-class SaringForumForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Cari"), required=False)
-    jenis = forms.ChoiceField(
-        label=gettext_lazy("Jenis"), choices=[("", "—"), *JenisForum.choices], required=False
-    )
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"), choices=[("", "—"), *StatusForum.choices], required=False
-    )
-    wilayah = forms.CharField(
-        label=gettext_lazy("Kode wilayah"), required=False, help_text=gettext_lazy("Mis. 33.01.01")
-    )
-    unsur_belum = forms.ModelChoiceField(
-        label=gettext_lazy("Unsur belum terwakili"),
-        queryset=UnsurMasyarakat.objects.filter(aktif=True),
-        required=False,
-        empty_label="—",
-    )
 
 
 @permission_required("forum.view_forum", raise_exception=True)
@@ -275,181 +222,7 @@ def anggota_impor(request, pk):
     )
 
 
-# -------------------------------------------------------------------------------- meetings
-@permission_required("forum.add_pertemuan", raise_exception=True)
-def pertemuan_create(request, pk):
-    forum = _forum_tulis(request, pk)
-    form = PertemuanForm(request.POST or None, user=request.user, forum=forum)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            p = services.pertemuan_catat(
-                user=request.user,
-                forum=forum,
-                tanggal=d["tanggal"],
-                jam_mulai=d["jam_mulai"],
-                jam_selesai=d["jam_selesai"],
-                judul=d["judul"],
-                uraian=d["uraian"],
-                sarana=d["sarana"],
-                tempat_lain=d["tempat_lain"],
-                hadir=d["hadir"],
-                tamu=form.tamu(),
-                notulen=d["notulen"],
-            )
-        except ValidationError as e:
-            galat_ke_form(form, e)
-        else:
-            messages.success(
-                request, _("Pertemuan tercatat di buku harian Anda. Tambahkan keputusannya.")
-            )
-            return redirect("forum:pertemuan-detail", pk=p.pk)
-    return render(request, "forum/pertemuan_form.html", {"form": form, "forum": forum})
-
-
-@permission_required("forum.view_pertemuan", raise_exception=True)
-def pertemuan_detail(request, pk):
-    try:
-        p = selectors.pertemuan_detail(user=request.user, pk=pk)
-    except Pertemuan.DoesNotExist:
-        raise Http404
-    boleh = _boleh_tulis(request.user, p.forum.wilayah_id)
-    return render(
-        request,
-        "forum/pertemuan_detail.html",
-        {
-            "p": p,
-            "forum": p.forum,
-            "boleh_tulis": boleh,
-            "keputusan_form": KeputusanForm() if boleh else None,
-            "riwayat": list(p.history.select_related("history_user")[:10]),
-        },
-    )
-
-
-@permission_required("forum.change_pertemuan", raise_exception=True)
-def pertemuan_update(request, pk):
-    p = get_object_or_404(
-        Pertemuan.objects.visible_to(request.user).select_related(
-            "forum", "forum__wilayah", "kegiatan"
-        ),
-        pk=pk,
-    )
-    _pastikan_tulis(request.user, p.forum.wilayah_id)
-    awal = {
-        "sarana": p.sarana_id,
-        "tempat_lain": p.tempat_lain,
-        "hadir": list(p.hadir.values_list("pk", flat=True)),
-        "notulen": p.notulen,
-        **{k: getattr(p, k) for k in ("tamu_laki", "tamu_perempuan", *services.TAMU_RENTAN)},
-    }
-    form = PertemuanIsiForm(request.POST or None, user=request.user, forum=p.forum, initial=awal)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.pertemuan_tautkan(
-                user=request.user,
-                kegiatan=p.kegiatan,
-                forum=p.forum,
-                sarana=d["sarana"],
-                tempat_lain=d["tempat_lain"],
-                hadir=d["hadir"],
-                tamu=form.tamu(),
-                notulen=d["notulen"],
-            )
-        except ValidationError as e:
-            galat_ke_form(form, e)
-        else:
-            messages.success(request, _("Pertemuan disimpan."))
-            return redirect("forum:pertemuan-detail", pk=p.pk)
-    return render(
-        request, "forum/pertemuan_form.html", {"form": form, "forum": p.forum, "pertemuan": p}
-    )
-
-
-# ------------------------------------------------------------------------------- decisions
-@permission_required("forum.add_keputusan", raise_exception=True)
-def keputusan_create(request, pk):
-    p = get_object_or_404(
-        Pertemuan.objects.visible_to(request.user).select_related(
-            "forum", "forum__wilayah", "kegiatan"
-        ),
-        pk=pk,
-    )
-    _pastikan_tulis(request.user, p.forum.wilayah_id)
-    form = KeputusanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.keputusan_buat(user=request.user, pertemuan=p, **form.cleaned_data)
-        except ValidationError as e:
-            galat_ke_form(form, e)
-        else:
-            messages.success(request, _("Keputusan dicatat."))
-            return redirect("forum:pertemuan-detail", pk=p.pk)
-    return render(request, "forum/keputusan_form.html", {"form": form, "p": p, "forum": p.forum})
-
-
-@permission_required("forum.change_keputusan", raise_exception=True)
-def keputusan_tindak_lanjut(request, pk):
-    k = get_object_or_404(
-        Keputusan.objects.visible_to(request.user).select_related(
-            "pertemuan", "pertemuan__forum", "pertemuan__forum__wilayah", "pertemuan__kegiatan"
-        ),
-        pk=pk,
-    )
-    _pastikan_tulis(request.user, k.pertemuan.forum.wilayah_id)
-    form = TindakLanjutKeputusanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.keputusan_jadikan_tindak_lanjut(
-                user=request.user, keputusan=k, **form.cleaned_data
-            )
-        except ValidationError as e:
-            galat_ke_form(form, e)
-        else:
-            messages.success(request, _("Keputusan menjadi tindak lanjut."))
-            return redirect("forum:pertemuan-detail", pk=k.pertemuan_id)
-    return render(
-        request,
-        "forum/keputusan_tindak_lanjut.html",
-        {"form": form, "k": k, "p": k.pertemuan, "forum": k.pertemuan.forum},
-    )
-
-
-@permission_required("pendampingan.view_tindaklanjut", raise_exception=True)
-def tindak_lanjut_saya(request):
-    semua = request.GET.get("semua") == "1"
-    qs = selectors.tindak_lanjut_keputusan(user=request.user, hanya_milik_saya=not semua)
-    return render(
-        request,
-        "forum/tindak_lanjut_list.html",
-        {"halaman": _halaman(request, qs), "semua": semua},
-    )
-
-
-# ------------------------------------------------------------------------------ activities
-@permission_required("forum.add_aktivitasforum", raise_exception=True)
-def aktivitas_create(request, pk):
-    forum = _forum_tulis(request, pk)
-    form = AktivitasForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.aktivitas_catat(user=request.user, forum=forum, **form.cleaned_data)
-        except ValidationError as e:
-            galat_ke_form(form, e)
-        else:
-            messages.success(request, _("Aktivitas forum tercatat di buku harian Anda."))
-            return redirect("forum:forum-detail", pk=forum.pk)
-    return render(request, "forum/aktivitas_form.html", {"form": form, "forum": forum})
-
-
 # ------------------------------------------------------------------------------ facilities
-class SaringSaranaForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Cari"), required=False)
-    desa = forms.CharField(label=gettext_lazy("Kode desa/wilayah"), required=False)
-    jenis = forms.ChoiceField(
-        label=gettext_lazy("Jenis"), choices=[("", "—"), *JenisSarana.choices], required=False
-    )
 
 
 @permission_required("forum.view_sarana", raise_exception=True)
