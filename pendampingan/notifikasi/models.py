@@ -234,19 +234,24 @@ class Pesan(models.Model):
 
 
 class HasilPercobaan(models.TextChoices):
+    BERJALAN = "berjalan", _("Berjalan / terputus")
     BERHASIL = "berhasil", _("Berhasil")
     SEMENTARA = "sementara", _("Gagal sementara")
     PERMANEN = "permanen", _("Gagal permanen")
 
 
 class PercobaanKirim(models.Model):
-    """One delivery attempt of a message (the event row of its status moves)."""
+    """One delivery attempt of a message (the event row of its status moves). Written when the
+    row is claimed and completed when the attempt ends; one left ``berjalan`` is an attempt whose
+    worker died mid-send."""
 
     pesan = models.ForeignKey(Pesan, on_delete=models.CASCADE, related_name="percobaan_list")
     nomor = models.PositiveSmallIntegerField(_("percobaan ke"))
     mulai = models.DateTimeField(_("mulai"))
     selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
-    hasil = models.CharField(_("hasil"), max_length=10, choices=HasilPercobaan.choices)
+    hasil = models.CharField(
+        _("hasil"), max_length=10, choices=HasilPercobaan.choices, default=HasilPercobaan.BERJALAN
+    )
     kode_http = models.PositiveSmallIntegerField(_("kode HTTP"), null=True, blank=True)
     galat = models.TextField(_("galat"), blank=True)
     pekerja = models.CharField(_("pekerja"), max_length=150, blank=True)
@@ -255,6 +260,9 @@ class PercobaanKirim(models.Model):
         verbose_name = _("percobaan kirim")
         verbose_name_plural = _("percobaan kirim")
         ordering = ["pesan", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["pesan", "nomor"], name="percobaan_kirim_unik"),
+        ]
 
     def __str__(self):
         return f"#{self.nomor} {self.get_hasil_display()}"

@@ -180,7 +180,7 @@ def jeda_ulang(percobaan: int) -> float:
     return min(dasar * (2 ** max(percobaan - 1, 0)), settings.NOTIFIKASI_BACKOFF_MAKS_DETIK)
 
 
-def _klaim(pesan_id: int) -> tuple[Pesan | None, str]:
+def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
     sekarang = timezone.now()
     basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
     kunci_baris = (
@@ -221,6 +221,9 @@ def _klaim(pesan_id: int) -> tuple[Pesan | None, str]:
         )
         if diambil != 1:
             return None, "didahului"
+        PercobaanKirim.objects.create(
+            pesan_id=pesan.pk, nomor=pesan.percobaan + 1, mulai=sekarang, pekerja=pekerja[:150]
+        )
     pesan.status, pesan.token_klaim, pesan.diklaim_pada = StatusPesan.DIKIRIM, token, sekarang
     pesan.percobaan += 1
     return pesan, StatusPesan.DIKIRIM
@@ -229,10 +232,9 @@ def _klaim(pesan_id: int) -> tuple[Pesan | None, str]:
 def pesan_kirim(*, pesan_id: int, pekerja: str = "") -> Hasil:
     """Deliver one message if it is due and nobody else holds it. Safe to call any number of
     times for the same id: only the holder of the claim sends, and a delivered row stays so."""
-    pesan, alasan = _klaim(pesan_id)
+    pesan, alasan = _klaim(pesan_id, pekerja)
     if pesan is None:
         return Hasil(status=alasan)
-    mulai = timezone.now()
     kode_http, galat = None, None
     try:
         kode_http = _kirim(pesan)
@@ -242,11 +244,11 @@ def pesan_kirim(*, pesan_id: int, pekerja: str = "") -> Hasil:
     except Exception as e:  # a bug or an unforeseen error: keep the row retryable, say why
         log.exception("Pengiriman pesan %s gagal tak terduga", pesan.pk)
         galat = GagalKirim(f"{type(e).__name__}: {e}", sementara=True)
-    return _catat(pesan, mulai=mulai, kode_http=kode_http, galat=galat, pekerja=pekerja)
+    return _catat(pesan, kode_http=kode_http, galat=galat)
 
 
 @transaction.atomic
-def _catat(pesan: Pesan, *, mulai, kode_http, galat: GagalKirim | None, pekerja: str) -> Hasil:
+def _catat(pesan: Pesan, *, kode_http, galat: GagalKirim | None) -> Hasil:
     from . import services
 
     sekarang = timezone.now()
@@ -277,15 +279,11 @@ def _catat(pesan: Pesan, *, mulai, kode_http, galat: GagalKirim | None, pekerja:
                 "n": pesan.percobaan,
             }
         ubah = {"status": StatusPesan.GAGAL, "galat_terakhir": teks, "coba_lagi_pada": None}
-    PercobaanKirim.objects.create(
-        pesan_id=pesan.pk,
-        nomor=pesan.percobaan,
-        mulai=mulai,
+    PercobaanKirim.objects.filter(pesan_id=pesan.pk, nomor=pesan.percobaan).update(
         selesai=sekarang,
         hasil=hasil,
         kode_http=kode_http,
         galat="" if galat is None else str(galat)[:2000],
-        pekerja=pekerja[:150],
     )
     if milik_kita.update(**ubah, diubah=sekarang) != 1:
         log.warning("Klaim pesan %s sudah diambil pekerja lain; hasil tidak dicatat.", pesan.pk)

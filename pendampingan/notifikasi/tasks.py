@@ -20,7 +20,7 @@ def kirim_pesan_task(pesan_id: int) -> str:
     return hasil.status
 
 
-@shared_task(ignore_result=True, time_limit=120)
+@shared_task(ignore_result=True, time_limit=120, soft_time_limit=100)
 def sapu_pesan_task() -> int:
     """Re-queue outbox rows left behind (periodic; see CELERY_BEAT_SCHEDULE)."""
     return len(services.pesan_sapu())

@@ -1,0 +1,139 @@
+"""Fixtures of the real-services delivery tests (see ``layanan.py``)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+
+import pytest
+
+from . import layanan
+
+# What the worker and this process agree on: short backoff, claim timeout and sweep period.
+PENGATURAN_UJI = {
+    "NOTIFIKASI_BACKOFF_DASAR_DETIK": "0.3",
+    "NOTIFIKASI_BACKOFF_MAKS_DETIK": "2",
+    "NOTIFIKASI_KLAIM_BATAS_DETIK": "4",
+    "NOTIFIKASI_ANTRE_TENGGANG_DETIK": "1",
+    "NOTIFIKASI_SAPU_DETIK": "1",
+    "NOTIFIKASI_WEBHOOK_TIMEOUT": "30",
+}
+
+
+def _tanpa_redis(alasan: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{alasan} (CI=true: Redis wajib ada untuk uji pengiriman nyata)")
+    pytest.skip(f"{alasan}: uji pengiriman nyata butuh Redis; jalankan `redis-server`.")
+
+
+@pytest.fixture
+def redis_mesin():
+    """The machine's Redis (127.0.0.1:6379), database 7, emptied first."""
+    if not layanan.redis_hidup():
+        _tanpa_redis("Redis tidak berjalan di 127.0.0.1:6379")
+    subprocess.run(
+        ["redis-cli", "-n", str(layanan.REDIS_DB), "FLUSHDB"], check=True, capture_output=True
+    )
+    return f"redis://127.0.0.1:6379/{layanan.REDIS_DB}"
+
+
+@pytest.fixture
+def redis_sendiri(tmp_path):
+    """A redis-server of this test's own, on a free port, that the test may stop and restart."""
+    import shutil
+
+    if not shutil.which("redis-server"):
+        _tanpa_redis("redis-server tidak terpasang")
+    r = layanan.RedisSendiri(port=layanan.port_bebas(), folder=tmp_path)
+    r.mulai()
+    yield r
+    with contextlib.suppress(Exception):
+        r.hentikan()
+
+
+@pytest.fixture
+def webhook():
+    w = layanan.PenerimaWebhook()
+    yield w
+    w.tutup()
+
+
+@pytest.fixture
+def smtp():
+    k = layanan.KotakSmtp()
+    yield k
+    k.tutup()
+
+
+@contextlib.contextmanager
+def _celery_ke(broker_url: str):
+    """Make this process publish tasks to ``broker_url`` instead of running them inline."""
+    from kombu import pools
+
+    from config.celery_app import app
+
+    def _reset():
+        pools.reset()  # the process-wide connection and producer pools
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    lama = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager = False
+    app.conf.broker_url = broker_url
+    _reset()
+    try:
+        yield
+    finally:
+        _reset()
+        app.conf.task_always_eager, app.conf.broker_url = lama
+
+
+class Nyata:
+    def __init__(self, db_url, folder, smtp, settings):
+        self.db_url, self.folder, self.smtp = db_url, folder, smtp
+        self.settings = settings
+        self.tumpukan: layanan.Tumpukan | None = None
+        self._celery = None
+
+    def mulai(self, broker_url: str) -> layanan.Tumpukan:
+        """Point this process and the Celery processes to come at ``broker_url``."""
+        env = {
+            **os.environ,
+            **PENGATURAN_UJI,
+            "DJANGO_SETTINGS_MODULE": "tests.notifikasi.pengaturan_pekerja",
+            "DATABASE_URL": self.db_url,
+            "CELERY_BROKER_URL": broker_url,
+            "EMAIL_URL": self.smtp.url,
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.pop("REDIS_URL", None)
+        for k, v in PENGATURAN_UJI.items():
+            setattr(self.settings, k, float(v))
+        self.settings.CELERY_TASK_ALWAYS_EAGER = False
+        self._celery = _celery_ke(broker_url)
+        self._celery.__enter__()
+        self.tumpukan = layanan.Tumpukan(env=env, folder=self.folder)
+        return self.tumpukan
+
+    def tutup(self):
+        if self.tumpukan:
+            self.tumpukan.hentikan_semua()
+        if self._celery:
+            self._celery.__exit__(None, None, None)
+
+    def log(self) -> str:
+        if not self.tumpukan:
+            return ""
+        return "\n".join(f"--- {p.nama}\n{p.teks()[-4000:]}" for p in self.tumpukan.proses)
+
+
+@pytest.fixture
+def nyata(transactional_db, tmp_path, smtp, settings):
+    """The test database shared with Celery processes started by the test; stops them after."""
+    with layanan.database_berkas(tmp_path) as db_url:
+        n = Nyata(db_url, tmp_path, smtp, settings)
+        try:
+            yield n
+        finally:
+            n.tutup()
