@@ -315,15 +315,23 @@ class PenerimaWebhook:
 
 
 class KotakSmtp:
-    """aiosmtpd on a free port; ``surat`` collects (envelope recipients, raw message bytes)."""
+    """aiosmtpd on a free port; ``surat`` collects (envelope recipients, raw message bytes).
+    ``tolak_penerima`` set to an SMTP reply (e.g. "550 5.1.1 tidak ada") refuses every RCPT."""
 
     def __init__(self):
         from aiosmtpd.controller import Controller
 
         kotak = self
         self.surat: list[tuple[list[str], bytes]] = []
+        self.tolak_penerima: str | None = None
 
         class Handler:
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if kotak.tolak_penerima:
+                    return kotak.tolak_penerima
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, server, session, envelope):
                 kotak.surat.append((list(envelope.rcpt_tos), envelope.original_content))
                 return "250 OK"

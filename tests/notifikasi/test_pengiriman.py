@@ -1,0 +1,270 @@
+"""Delivery of one row in this process (a local webhook receiver and an aiosmtpd sink, no
+broker): how each kind of error is sorted, the backoff, the claim, the sweep, "retry now"."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from pendampingan.notifikasi import pengiriman, services
+from pendampingan.notifikasi.models import HasilPercobaan, Pesan, Saluran, StatusPesan
+from tests.notifikasi.factories import PenerimaWebhookFactory
+from tests.notifikasi.layanan import KotakSmtp, PenerimaWebhook, port_bebas
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def webhook():
+    w = PenerimaWebhook()
+    yield w
+    w.tutup()
+
+
+@pytest.fixture
+def smtp(settings):
+    k = KotakSmtp()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", k.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield k
+    k.tutup()
+
+
+def _buat(dunia, **kw):
+    """Write the rows without committing (so nothing is delivered until the test says so)."""
+    arg = {
+        "peristiwa": "pengaduan.diterima",
+        "objek": dunia.desa_a,
+        "wilayah_kode": dunia.desa_a.kode,
+        "subjek": "Pengaduan baru",
+        "isi": "Ada pengaduan baru.",
+        "payload": {"nomor": "PD-1"},
+        "kunci": "pengaduan:1",
+    }
+    arg.update(kw)
+    return [p for p in services.notifikasi_kirim(**arg) if p.saluran != Saluran.IN_APP]
+
+
+def _kirim(p):
+    hasil = pengiriman.pesan_kirim(pesan_id=p.pk)
+    p.refresh_from_db()
+    return hasil
+
+
+def _webhook(dunia, webhook, **kw):
+    PenerimaWebhookFactory(url=webhook.url, **kw)
+    (p,) = _buat(dunia, kementerian=True)
+    return p
+
+
+@pytest.mark.parametrize("kode", [500, 502, 503, 429, 408])
+def test_http_sementara_diulang_dengan_jeda(dunia, webhook, kode, settings):
+    settings.NOTIFIKASI_BACKOFF_DASAR_DETIK = 30
+    webhook.jawaban = [kode, 200]
+    p = _webhook(dunia, webhook)
+    sebelum = timezone.now()
+    assert _kirim(p).status == StatusPesan.GAGAL_SEMENTARA
+    assert p.percobaan == 1 and f"HTTP {kode}" in p.galat_terakhir
+    assert p.coba_lagi_pada >= sebelum + datetime.timedelta(seconds=29)
+    # not due yet: a second call does nothing
+    assert _kirim(p).status == StatusPesan.GAGAL_SEMENTARA
+    assert len(webhook.diterima) == 1
+    Pesan.objects.filter(pk=p.pk).update(coba_lagi_pada=timezone.now())
+    assert _kirim(p).status == StatusPesan.TERKIRIM
+    assert p.percobaan == 2 and p.galat_terakhir == ""
+    assert len(webhook.diterima) == 2
+
+
+@pytest.mark.parametrize("kode", [400, 401, 403, 404, 410, 422])
+def test_http_4xx_gagal_seketika(dunia, webhook, kode):
+    webhook.jawaban = [kode]
+    p = _webhook(dunia, webhook)
+    assert _kirim(p).status == StatusPesan.GAGAL
+    assert p.percobaan == 1 and p.coba_lagi_pada is None
+    assert list(p.percobaan_list.values_list("hasil", "kode_http")) == [
+        (HasilPercobaan.PERMANEN, kode)
+    ]
+    # the supervisors of the desa are told in-app, once
+    tahu = Pesan.objects.filter(peristiwa="notifikasi.gagal")
+    assert sorted(tahu.values_list("penerima_user_id", flat=True)) == sorted(
+        [dunia.pd_a.user.pk, dunia.pengawas.user.pk]
+    )
+    assert all(t.object_id == str(p.pk) for t in tahu)
+
+
+def test_sambungan_ditolak_sementara(dunia):
+    PenerimaWebhookFactory(url=f"http://127.0.0.1:{port_bebas()}/tidak-ada")
+    (p,) = _buat(dunia, kementerian=True)
+    assert _kirim(p).status == StatusPesan.GAGAL_SEMENTARA
+    assert "Tidak bisa tersambung" in p.galat_terakhir
+
+
+def test_waktu_habis_sementara(dunia, webhook, settings):
+    settings.NOTIFIKASI_WEBHOOK_TIMEOUT = 0.3
+    webhook.tahan()
+    p = _webhook(dunia, webhook)
+    try:
+        assert _kirim(p).status == StatusPesan.GAGAL_SEMENTARA
+    finally:
+        webhook.lepas()
+    assert "Waktu habis" in p.galat_terakhir
+
+
+def test_menyerah_setelah_batas_percobaan(dunia, webhook, settings):
+    settings.NOTIFIKASI_PERCOBAAN_MAKS = 3
+    webhook.jawaban = [503]
+    p = _webhook(dunia, webhook)
+    for _ in range(3):
+        Pesan.objects.filter(pk=p.pk).update(coba_lagi_pada=None)
+        _kirim(p)
+    assert p.status == StatusPesan.GAGAL and p.percobaan == 3
+    assert "menyerah setelah 3 percobaan" in p.galat_terakhir
+
+
+def test_jeda_eksponensial_dengan_batas(settings):
+    settings.NOTIFIKASI_BACKOFF_DASAR_DETIK = 10
+    settings.NOTIFIKASI_BACKOFF_MAKS_DETIK = 100
+    assert [pengiriman.jeda_ulang(n) for n in range(1, 7)] == [10, 20, 40, 80, 100, 100]
+
+
+def test_endpoint_dihapus_gagal_permanen(dunia, webhook):
+    p = _webhook(dunia, webhook)
+    p.penerima_kementerian.delete()
+    assert _kirim(p).status == StatusPesan.GAGAL
+    assert "dihapus" in p.galat_terakhir and webhook.diterima == []
+
+
+def test_email_alamat_tidak_valid_gagal_seketika(dunia):
+    (p,) = _buat(dunia, alamat_email=["bukan alamat"])
+    assert _kirim(p).status == StatusPesan.GAGAL
+    assert "tidak valid" in p.galat_terakhir and mail.outbox == []
+
+
+def test_email_lewat_smtp_teks_dan_html(dunia, smtp):
+    (p,) = _buat(dunia, alamat_email=["pelapor@contoh.id"])
+    assert _kirim(p).status == StatusPesan.TERKIRIM
+    ((rcpt, mentah),) = smtp.surat
+    assert rcpt == ["pelapor@contoh.id"]
+    assert b"text/html" in mentah and b"text/plain" in mentah
+
+
+@pytest.mark.parametrize(
+    "jawaban,status",
+    [
+        ("451 4.3.0 coba lagi nanti", StatusPesan.GAGAL_SEMENTARA),
+        ("550 5.1.1 kotak surat tidak ada", StatusPesan.GAGAL),
+    ],
+)
+def test_email_ditolak_smtp(dunia, smtp, jawaban, status):
+    smtp.tolak_penerima = jawaban
+    (p,) = _buat(dunia, alamat_email=["pelapor@contoh.id"])
+    assert _kirim(p).status == status
+    assert "ditolak" in p.galat_terakhir
+
+
+def test_server_smtp_mati_sementara(dunia, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port_bebas()
+    (p,) = _buat(dunia, alamat_email=["pelapor@contoh.id"])
+    assert _kirim(p).status == StatusPesan.GAGAL_SEMENTARA
+
+
+def test_klaim_mencegah_kirim_ulang(dunia, webhook):
+    p = _webhook(dunia, webhook)
+    assert _kirim(p).status == StatusPesan.TERKIRIM
+    assert _kirim(p).status == StatusPesan.TERKIRIM  # delivered rows stay delivered
+    # a fresh claim held by another worker is not taken
+    Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.DIKIRIM, diklaim_pada=timezone.now())
+    assert _kirim(p).status == StatusPesan.DIKIRIM
+    assert len(webhook.diterima) == 1
+
+
+def test_klaim_basi_diambil_alih(dunia, webhook, settings):
+    settings.NOTIFIKASI_KLAIM_BATAS_DETIK = 60
+    p = _webhook(dunia, webhook)
+    lama = timezone.now() - datetime.timedelta(seconds=61)
+    Pesan.objects.filter(pk=p.pk).update(
+        status=StatusPesan.DIKIRIM, diklaim_pada=lama, token_klaim="pekerja-mati", percobaan=1
+    )
+    assert _kirim(p).status == StatusPesan.TERKIRIM
+    assert p.percobaan == 2 and len(webhook.diterima) == 1
+
+
+def test_sapu_mengantrekan_yang_tertinggal(
+    dunia, webhook, settings, django_capture_on_commit_callbacks
+):
+    settings.NOTIFIKASI_ANTRE_TENGGANG_DETIK = 60
+    settings.NOTIFIKASI_KLAIM_BATAS_DETIK = 300
+    PenerimaWebhookFactory(url=webhook.url)
+    lalu = timezone.now() - datetime.timedelta(minutes=10)
+    baris = {}
+    for nama in [
+        "antre_lama",
+        "antre_baru",
+        "sementara_jatuh",
+        "sementara_nanti",
+        "klaim_basi",
+        "klaim_baru",
+        "gagal",
+        "terkirim",
+    ]:
+        (baris[nama],) = _buat(dunia, kunci=nama, kementerian=True)
+    ubah = {
+        "antre_lama": {"diubah": lalu},
+        "sementara_jatuh": {"status": StatusPesan.GAGAL_SEMENTARA, "coba_lagi_pada": lalu},
+        "sementara_nanti": {
+            "status": StatusPesan.GAGAL_SEMENTARA,
+            "coba_lagi_pada": timezone.now() + datetime.timedelta(minutes=5),
+        },
+        "klaim_basi": {"status": StatusPesan.DIKIRIM, "diklaim_pada": lalu},
+        "klaim_baru": {"status": StatusPesan.DIKIRIM, "diklaim_pada": timezone.now()},
+        "gagal": {"status": StatusPesan.GAGAL},
+        "terkirim": {"status": StatusPesan.TERKIRIM},
+    }
+    for nama, u in ubah.items():
+        Pesan.objects.filter(pk=baris[nama].pk).update(**u)
+    ids = services.pesan_sapu()
+    assert sorted(ids) == sorted(
+        baris[n].pk for n in ["antre_lama", "sementara_jatuh", "klaim_basi"]
+    )
+    # (tasks run inline here, so the swept rows were delivered)
+    assert sorted(webhook.kunci_diterima()) == sorted(
+        baris[n].kunci for n in ["antre_lama", "sementara_jatuh", "klaim_basi"]
+    )
+
+
+def test_kirim_ulang_dari_admin(dunia, webhook, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    webhook.jawaban = [404, 200]
+    p = _webhook(dunia, webhook)
+    _kirim(p)
+    assert p.status == StatusPesan.GAGAL
+    admin = get_user_model().objects.create_superuser("admin", "admin@contoh.id", "rahasia-123")
+    from django.test import Client
+
+    c = Client()
+    c.force_login(admin)
+    daftar = c.get(reverse("admin:notifikasi_pesan_changelist") + "?perhatian=gagal")
+    assert daftar.status_code == 200 and "HTTP 404" in daftar.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = c.post(
+            reverse("admin:notifikasi_pesan_changelist"),
+            {"action": "kirim_ulang_sekarang", "_selected_action": [p.pk]},
+            follow=True,
+        )
+    assert "1 pesan dimasukkan lagi ke antrean." in resp.content.decode()
+    p.refresh_from_db()
+    assert p.status == StatusPesan.TERKIRIM and p.percobaan == 2
+    assert c.get(reverse("admin:notifikasi_pesan_change", args=[p.pk])).status_code == 200
+    assert c.get(reverse("admin:notifikasi_penerimakementerian_changelist")).status_code == 200
+
+
+def test_kirim_ulang_tidak_menyentuh_yang_terkirim(dunia, webhook):
+    p = _webhook(dunia, webhook)
+    _kirim(p)
+    assert services.pesan_kirim_ulang(pesan_ids=[p.pk]) == 0
