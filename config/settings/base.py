@@ -281,3 +281,12 @@ BULANAN_KOP = env.list(
 )
 # At most this many photos (thumbnails, one per entry) in a monthly report.
 BULANAN_FOTO_MAKS = env.int("BULANAN_FOTO_MAKS", default=24)
+
+# ---------------------------------------------------------------- bencana (issue 9)
+# Map tiles of the incident map (the only thing there that needs the internet; the list does not).
+BENCANA_PETA_TILE_URL = env(
+    "BENCANA_PETA_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+BENCANA_PETA_TILE_ATRIBUSI = env(
+    "BENCANA_PETA_TILE_ATRIBUSI", default="© kontributor OpenStreetMap"
+)

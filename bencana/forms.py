@@ -1,0 +1,307 @@
+"""Forms validate input only; the services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pendampingan.models import Wilayah
+from pendampingan.selectors import desa_catat
+from pendampingan.widgets import WilayahField
+
+from . import selectors
+from .models import (
+    KOLOM_DAMPAK,
+    STATUS_BOLEH,
+    Bantuan,
+    KategoriKejadian,
+    Kejadian,
+    KeputusanKegiatanDesa,
+    Koordinasi,
+    StatusKejadian,
+    TokohTerlibat,
+)
+
+FORMAT_WAKTU = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"]
+PESAN_NEGATIF = _("Angka dampak tidak boleh kurang dari nol.")
+
+
+class WaktuInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class TanggalInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def waktu_field(label=None, **kw):
+    return forms.DateTimeField(
+        label=label or _("Waktu"), input_formats=FORMAT_WAKTU, widget=WaktuInput(), **kw
+    )
+
+
+def _sekarang():
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class JenisChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.nama} ({obj.kode})"
+
+
+class LaporCepatForm(forms.Form):
+    """The quick report: one screen on a phone, one small POST (the photo may follow)."""
+
+    jenis = JenisChoiceField(label=_("Jenis kejadian"), queryset=None, empty_label=None)
+    waktu = waktu_field(_("Kapan terjadi"))
+    desa = WilayahField(label=_("Desa"), tingkat="desa", mode="catat")
+    ringkasan = forms.CharField(
+        label=_("Apa yang terjadi (satu kalimat)"),
+        max_length=250,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    lintang = forms.DecimalField(label=_("Lintang"), required=False, max_digits=9, decimal_places=6)
+    bujur = forms.DecimalField(label=_("Bujur"), required=False, max_digits=9, decimal_places=6)
+    foto = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+        help_text=_("Boleh menyusul setelah laporan terkirim."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = selectors.jenis_aktif()
+        self.fields["jenis"].queryset = qs
+        kategori = dict(KategoriKejadian.choices)
+        grup: dict = {}
+        for j in qs:
+            grup.setdefault(kategori.get(j.kategori, j.kategori), []).append(
+                (j.pk, f"{j.nama} ({j.kode})")
+            )
+        self.fields["jenis"].choices = list(grup.items())
+        desa = desa_catat(user=user)
+        self.fields["desa"].set_queryset(desa)
+        self.fields["waktu"].initial = _sekarang
+        opsi = self.fields["desa"].widget.opsi_awal
+        if len(opsi) == 1:
+            self.fields["desa"].initial = opsi[0].kode
+
+
+class StatusForm(forms.Form):
+    ke = forms.ChoiceField(label=_("Status baru"))
+    catatan = forms.CharField(
+        label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+        super().__init__(*args, **kwargs)
+        boleh = STATUS_BOLEH.get(kejadian.status, set())
+        self.fields["ke"].choices = [(v, lbl) for v, lbl in StatusKejadian.choices if v in boleh]
+
+
+class DesaTerdampakForm(forms.Form):
+    desa = WilayahField(label=_("Desa terdampak"), tingkat="desa")
+
+    def __init__(self, *args, kejadian: Kejadian, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # any desa of the incident's kabupaten, or any desa the user sees
+        qs = Wilayah.objects.desa().filter(
+            Q(kode__startswith=kejadian.wilayah_id[:5] + ".")
+            | Q(kode__in=Wilayah.objects.visible_to(user).desa().values("kode"))
+        )
+        self.fields["desa"].set_queryset(
+            qs.exclude(kode__in=kejadian.desa_terdampak.values("wilayah_id"))
+        )
+
+
+class _DesaKejadianMixin:
+    """A choice among the incident's affected villages."""
+
+    def _pasang_desa(self, kejadian, nama="wilayah", label=None):
+        desa = [d.wilayah for d in kejadian.desa_terdampak.select_related("wilayah")]
+        self.fields[nama] = forms.TypedChoiceField(
+            label=label or _("Desa"), choices=[(d.kode, d.nama) for d in desa], coerce=str
+        )
+        self._desa_kejadian = {d.kode: d for d in desa}
+        if len(desa) == 1:
+            self.fields[nama].initial = desa[0].kode
+
+    def desa_terpilih(self, nama="wilayah"):
+        return self._desa_kejadian[self.cleaned_data[nama]]
+
+
+class KronologiForm(forms.Form):
+    waktu = waktu_field()
+    isi = forms.CharField(
+        label=_("Apa yang terjadi / dilakukan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["waktu"].initial = _sekarang
+
+
+class DampakForm(_DesaKejadianMixin, forms.Form):
+    waktu = waktu_field(_("Keadaan per"))
+    sumber = forms.CharField(
+        label=_("Sumber data"),
+        required=False,
+        max_length=150,
+        help_text=_("Misalnya: pendataan langsung, pemerintah desa, BPBD."),
+    )
+    catatan = forms.CharField(
+        label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pasang_desa(kejadian, "desa")
+        self.fields["waktu"].initial = _sekarang
+        for kolom, label, _grup in KOLOM_DAMPAK:
+            if kolom.endswith("_ha"):
+                f = forms.DecimalField(
+                    label=label, max_digits=10, decimal_places=2, initial=0, required=False
+                )
+            else:
+                f = forms.IntegerField(label=label, initial=0, required=False)
+            f.widget.attrs.update({"inputmode": "numeric", "class": "angka"})
+            self.fields[kolom] = f
+        self.order_fields(["desa", "waktu", *[k for k, _l, _g in KOLOM_DAMPAK]])
+
+    def clean(self):
+        data = super().clean()
+        for kolom, _l, _g in KOLOM_DAMPAK:
+            v = data.get(kolom)
+            if v is not None and v < 0:
+                self.add_error(kolom, PESAN_NEGATIF)
+        return data
+
+    def angka(self) -> dict:
+        return {k: self.cleaned_data.get(k) or 0 for k, _l, _g in KOLOM_DAMPAK}
+
+
+class BuktiForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Foto atau dokumen"),
+        help_text=_("JPEG, PNG, WebP, PDF, DOCX, XLSX, ODT atau ODS."),
+    )
+    keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=250)
+
+
+class FotoForm(forms.Form):
+    """The photo that follows a quick report (second request)."""
+
+    berkas = forms.FileField(label=_("Foto"))
+
+
+class KoordinasiForm(forms.ModelForm):
+    waktu = waktu_field()
+
+    class Meta:
+        model = Koordinasi
+        fields = ["waktu", "instansi", "nama_instansi", "kontak", "permintaan", "kesepakatan"]
+        widgets = {
+            "permintaan": forms.Textarea(attrs={"rows": 2}),
+            "kesepakatan": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["waktu"].initial = _sekarang
+
+
+class TokohForm(forms.ModelForm):
+    class Meta:
+        model = TokohTerlibat
+        fields = ["nama", "unsur", "peran", "kontak"]
+
+
+class KeputusanForm(_DesaKejadianMixin, forms.ModelForm):
+    class Meta:
+        model = KeputusanKegiatanDesa
+        fields = ["kegiatan", "keputusan", "alasan", "diputuskan_oleh", "tanggal"]
+        widgets = {"alasan": forms.Textarea(attrs={"rows": 2}), "tanggal": TanggalInput()}
+
+    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pasang_desa(kejadian)
+        self.fields["tanggal"].initial = timezone.localdate
+        self.order_fields(["wilayah"])
+
+
+class BantuanForm(_DesaKejadianMixin, forms.ModelForm):
+    class Meta:
+        model = Bantuan
+        fields = ["tanggal", "dari", "wujud", "untuk_jiwa", "untuk_kk"]
+        widgets = {"tanggal": TanggalInput()}
+
+    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pasang_desa(kejadian)
+        self.fields["tanggal"].initial = timezone.localdate
+        self.order_fields(["wilayah"])
+
+
+class MitigasiForm(_DesaKejadianMixin, forms.Form):
+    judul = forms.CharField(label=_("Tindakan mitigasi"), max_length=250)
+    mitra = forms.CharField(
+        label=_("Pelaksana dan mitra"),
+        max_length=150,
+        help_text=_("Misalnya: Pemdes bersama BPBD dan Karang Taruna."),
+    )
+    jatuh_tempo = forms.DateField(label=_("Target selesai"), widget=TanggalInput())
+
+    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pasang_desa(kejadian)
+        self.order_fields(["wilayah"])
+
+
+class LaporanVersiForm(forms.Form):
+    pemicu = forms.CharField(
+        label=_("Apa yang baru dalam versi ini"),
+        max_length=250,
+        help_text=_("Misalnya: status menjadi tanggap darurat; penilaian dampak baru."),
+    )
+
+
+class TautkanKegiatanForm(forms.Form):
+    kegiatan = forms.ModelChoiceField(label=_("Kegiatan harian saya"), queryset=None)
+
+    def __init__(self, *args, kejadian: Kejadian, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kegiatan"].queryset = selectors.kegiatan_untuk_ditautkan(
+            kejadian=kejadian, user=user
+        )
+
+
+class KejadianChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.kode} · {obj.jenis.nama} · {obj.wilayah.nama}"
+
+
+class KegiatanKejadianForm(forms.Form):
+    """The daily-log entry's extra form (tata cara KLB dan bencana): which incident it served."""
+
+    kejadian = KejadianChoiceField(
+        label=_("Kejadian yang ditangani"),
+        queryset=None,
+        required=False,
+        empty_label=_("— otomatis: kejadian aktif di desa kegiatan —"),
+    )
+
+    def __init__(self, *args, user, kegiatan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kejadian"].queryset = selectors.kejadian_aktif_untuk_kegiatan(user=user)
+        tautan = getattr(kegiatan, "tautan_bencana", None) if kegiatan and kegiatan.pk else None
+        if tautan is not None:
+            self.fields["kejadian"].initial = tautan.kejadian_id

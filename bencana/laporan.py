@@ -1,0 +1,189 @@
+"""The ministry report: a numbered version per significant update, sent through the outbox.
+
+Version 1 is written by the quick report (peristiwa ``bencana.dilaporkan``); each later version
+(peristiwa ``bencana.laporan_versi``) is sent on request after a status change or a new impact
+snapshot. The outbox's idempotency key is ``bencana:<incident id>:v<number>``, so a version is never
+delivered twice, and a new version always is.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pendampingan.models import Pendamping
+from pendampingan.notifikasi.services import notifikasi_kirim
+from pendampingan.selectors import pengawas_wilayah
+
+from .models import Kejadian, LaporanVersi, StatusKejadian
+
+PERISTIWA_AWAL = "bencana.dilaporkan"
+PERISTIWA_VERSI = "bencana.laporan_versi"
+
+
+def laporan_isi(*, kejadian: Kejadian, nomor: int, pemicu: str) -> dict:
+    """The report's payload (JSON-safe): identity, villages, impact totals and per desa, the
+    chronology, the evidence with hashes, coordination and decisions. A fixed number of queries."""
+    from . import selectors
+
+    desa = list(kejadian.desa_terdampak.select_related("wilayah__induk__induk").order_by("pk"))
+    kab = kejadian.wilayah.induk.induk if kejadian.wilayah.induk_id else None
+    total = selectors.dampak_total(kejadian_ids=[kejadian.pk]).get(kejadian.pk)
+    per_desa = selectors.dampak_terkini_per_desa(kejadian=kejadian)
+
+    def angka(src):
+        return {k: (str(v) if k.endswith("_ha") else v) for k, v in src.items() if k != "n_desa"}
+
+    return {
+        "kode": kejadian.kode,
+        "versi": nomor,
+        "pemicu": pemicu,
+        "jenis": {
+            "kode": kejadian.jenis.kode,
+            "nama": kejadian.jenis.nama,
+            "kategori": kejadian.jenis.kategori,
+        },
+        "waktu": kejadian.waktu.isoformat(),
+        "status": kejadian.status,
+        "status_label": str(StatusKejadian(kejadian.status).label),
+        "ringkasan": kejadian.ringkasan,
+        "kabupaten": {"kode": kab.kode, "nama": kab.nama} if kab else None,
+        "desa": [
+            {
+                "kode": d.wilayah.kode,
+                "nama": d.wilayah.nama,
+                "kecamatan": d.wilayah.induk.nama if d.wilayah.induk_id else "",
+            }
+            for d in desa
+        ],
+        "koordinat": (
+            {"lintang": str(kejadian.lintang), "bujur": str(kejadian.bujur)}
+            if kejadian.lintang is not None
+            else None
+        ),
+        "dampak_total": angka(total) if total else None,
+        "dampak_per_desa": [
+            {"desa": s.wilayah.kode, "per": s.waktu.isoformat(), **angka(_baris(s))}
+            for s in per_desa
+        ],
+        "bukti": [
+            {"nama": b.nama_asli, "jenis": b.jenis, "sha256": b.sha256}
+            for b in kejadian.bukti.order_by("pk")
+        ],
+        "pelapor": {
+            "nama": kejadian.pelapor.nama,
+            "jabatan": str(kejadian.pelapor.get_jabatan_display()),
+            "telepon": kejadian.pelapor.telepon,
+        },
+        "tautan": reverse("bencana:kejadian-detail", args=[kejadian.pk]),
+        "dikirim": timezone.now().isoformat(),
+    }
+
+
+def _baris(snapshot) -> dict:
+    from .models import NAMA_KOLOM_DAMPAK
+
+    return {k: getattr(snapshot, k) for k in NAMA_KOLOM_DAMPAK}
+
+
+def _subjek(kejadian: Kejadian, nomor: int) -> str:
+    dasar = _("%(jenis)s di %(desa)s — %(kode)s") % {
+        "jenis": kejadian.jenis.nama,
+        "desa": kejadian.wilayah.nama,
+        "kode": kejadian.kode,
+    }
+    if nomor == 1:
+        return _("[Laporan kejadian] %(d)s") % {"d": dasar}
+    return _("[Laporan kejadian v%(n)d] %(d)s") % {"n": nomor, "d": dasar}
+
+
+def _isi_teks(isi: dict) -> str:
+    baris = [
+        f"{isi['kode']} · {isi['jenis']['nama']} · {isi['status_label']}",
+        _("Versi %(n)d: %(p)s") % {"n": isi["versi"], "p": isi["pemicu"]},
+        _("Waktu: %(w)s") % {"w": isi["waktu"]},
+        _("Desa: %(d)s") % {"d": ", ".join(d["nama"] for d in isi["desa"])},
+        _("Apa yang terjadi: %(r)s") % {"r": isi["ringkasan"]},
+    ]
+    if isi["dampak_total"]:
+        t = isi["dampak_total"]
+        baris.append(
+            _(
+                "Dampak: meninggal %(m)s, hilang %(h)s, luka %(l)s, mengungsi %(u)s, "
+                "terdampak %(j)s jiwa."
+            )
+            % {
+                "m": t["meninggal"],
+                "h": t["hilang"],
+                "l": t["luka_berat"] + t["luka_ringan"],
+                "u": t["mengungsi"],
+                "j": t["terdampak_jiwa"],
+            }
+        )
+    baris.append(
+        _("Pelapor: %(n)s (%(j)s)") % {"n": isi["pelapor"]["nama"], "j": isi["pelapor"]["jabatan"]}
+    )
+    return "\n".join(baris)
+
+
+def perubahan_sejak_versi(*, kejadian: Kejadian, versi_terakhir: LaporanVersi | None) -> list[str]:
+    """What changed since the last version sent (status moves, new impact snapshots): the reasons
+    offered for a new version. Two queries."""
+    if versi_terakhir is None:
+        return []
+    sejak = versi_terakhir.dibuat
+    alasan = [
+        _("Status menjadi %(s)s") % {"s": p.get_ke_display()}
+        for p in kejadian.perubahan.filter(waktu__gt=sejak).order_by("waktu")
+    ]
+    alasan += [
+        _("Penilaian dampak baru %(desa)s") % {"desa": d.wilayah.nama}
+        for d in kejadian.dampak.filter(dibuat__gt=sejak).select_related("wilayah").order_by("pk")
+    ]
+    return alasan
+
+
+def penerima_pengawas(*, kejadian: Kejadian):
+    """The supervisors up the chain of every affected desa (users, no duplicates)."""
+    users = {}
+    for kode in kejadian.desa_terdampak.values_list("wilayah_id", flat=True):
+        for p in pengawas_wilayah(kode=kode):
+            users[p.user_id] = p.user
+    return list(users.values())
+
+
+def _beritahu(*, kejadian: Kejadian, versi: LaporanVersi) -> list:
+    """Write the outbox rows of one report version (in the caller's transaction)."""
+    return notifikasi_kirim(
+        peristiwa=PERISTIWA_AWAL if versi.nomor == 1 else PERISTIWA_VERSI,
+        objek=kejadian,
+        wilayah_kode=kejadian.wilayah_id,
+        subjek=_subjek(kejadian, versi.nomor),
+        isi=_isi_teks(versi.isi),
+        payload=versi.isi,
+        kunci=versi.kunci,
+        pengguna=penerima_pengawas(kejadian=kejadian),
+        email_pengguna=True,
+        kementerian=True,
+    )
+
+
+@transaction.atomic
+def laporan_kirim(*, kejadian: Kejadian, oleh: Pendamping, pemicu: str) -> LaporanVersi:
+    """Send the next version of the ministry report: the incident row is locked, the version
+    numbered, its payload kept, and the outbox rows written in the same transaction."""
+    kejadian = (
+        Kejadian.objects.select_for_update(of=("self",))
+        .select_related("jenis", "wilayah__induk__induk", "pelapor")
+        .get(pk=kejadian.pk)
+    )
+    terakhir = kejadian.laporan.order_by("-nomor").values_list("nomor", flat=True).first() or 0
+    nomor = terakhir + 1
+    isi = laporan_isi(kejadian=kejadian, nomor=nomor, pemicu=pemicu)
+    versi = LaporanVersi.objects.create(
+        kejadian=kejadian, nomor=nomor, pemicu=pemicu, isi=isi, dikirim_oleh=oleh
+    )
+    _beritahu(kejadian=kejadian, versi=versi)
+    return versi

@@ -1,0 +1,358 @@
+"""Every read of the incident app, always starting from ``Kejadian.objects.visible_to(user)``.
+
+Impact totals add up each desa's *latest* snapshot (``PenilaianDampak.objects.terkini()``): one
+aggregate query whatever the number of villages or snapshots.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pendampingan.models import Kegiatan, TindakLanjut, Wilayah
+from pendampingan.notifikasi.selectors import pesan_untuk_objek
+from pendampingan.registry import ItemLiniMasa
+from pendampingan.scope import cakupan_pengguna, q_prefiks
+from pendampingan.wilayah_kode import prefiks
+
+from .models import (
+    KOLOM_DAMPAK,
+    NAMA_KOLOM_DAMPAK,
+    JenisKejadian,
+    KegiatanKejadian,
+    Kejadian,
+    Kronologi,
+    PenilaianDampak,
+    PerubahanStatus,
+    StatusKejadian,
+)
+
+# the figures shown in compact tables (lists, dashboard, supervisor's view)
+KOLOM_RINGKAS = [
+    "meninggal",
+    "hilang",
+    "luka_berat",
+    "luka_ringan",
+    "mengungsi",
+    "terdampak_jiwa",
+    "rumah_rusak_berat",
+    "rumah_terendam",
+]
+
+
+def kejadian_daftar(
+    *,
+    user,
+    status: str = "aktif",
+    jenis: str = "",
+    kategori: str = "",
+    wilayah: str = "",
+    q: str = "",
+):
+    """Incidents the user may see, filtered; newest first. ``status``: "aktif" (default),
+    "semua", or one status value."""
+    qs = Kejadian.objects.visible_to(user)
+    if status == "aktif" or not status:
+        qs = qs.aktif()
+    elif status in StatusKejadian.values:
+        qs = qs.filter(status=status)
+    if jenis:
+        qs = qs.filter(jenis__kode=jenis)
+    if kategori:
+        qs = qs.filter(jenis__kategori=kategori)
+    if wilayah:
+        qs = qs.di_wilayah(wilayah)
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(
+            Q(kode__icontains=q) | Q(ringkasan__icontains=q) | Q(wilayah__nama__icontains=q)
+        )
+    return qs.select_related(
+        "jenis", "wilayah", "wilayah__induk", "wilayah__induk__induk"
+    ).order_by("-waktu", "-pk")
+
+
+def jenis_aktif():
+    return JenisKejadian.objects.filter(aktif=True).order_by("urutan", "kode")
+
+
+def kejadian_detail_qs(*, user):
+    return Kejadian.objects.visible_to(user).select_related(
+        "jenis", "wilayah__induk__induk", "pelapor"
+    )
+
+
+def _kosong() -> dict:
+    return {k: (Decimal(0) if k.endswith("_ha") else 0) for k in NAMA_KOLOM_DAMPAK}
+
+
+def _bersihkan(row: dict) -> dict:
+    hasil = _kosong()
+    for k in NAMA_KOLOM_DAMPAK:
+        if row.get(k) is not None:
+            hasil[k] = row[k]
+    return hasil
+
+
+def dampak_total(*, kejadian_ids) -> dict[int, dict]:
+    """{kejadian_id: {figure: total over each desa's latest snapshot}} in one query."""
+    rows = (
+        PenilaianDampak.objects.terkini()
+        .filter(kejadian_id__in=list(kejadian_ids))
+        .order_by()
+        .values("kejadian_id")
+        .annotate(n_desa=Count("wilayah_id"), **{k: Sum(k) for k in NAMA_KOLOM_DAMPAK})
+    )
+    return {r["kejadian_id"]: {**_bersihkan(r), "n_desa": r["n_desa"]} for r in rows}
+
+
+def dampak_terkini_per_desa(*, kejadian: Kejadian):
+    """Each affected desa's latest snapshot (desa without one are absent)."""
+    return list(
+        PenilaianDampak.objects.terkini()
+        .filter(kejadian=kejadian)
+        .select_related("wilayah", "oleh")
+        .order_by("wilayah__nama")
+    )
+
+
+def dampak_riwayat(*, kejadian: Kejadian):
+    return list(
+        PenilaianDampak.objects.filter(kejadian=kejadian)
+        .select_related("wilayah", "oleh")
+        .order_by("-waktu", "-pk")
+    )
+
+
+def kolom_dampak():
+    return KOLOM_DAMPAK
+
+
+def kronologi(*, kejadian: Kejadian):
+    """Entries in time order; each carries ``koreksi_list`` (the entries that correct it)."""
+    entri = list(Kronologi.objects.filter(kejadian=kejadian).select_related("oleh", "mengoreksi"))
+    koreksi = defaultdict(list)
+    for e in entri:
+        if e.mengoreksi_id:
+            koreksi[e.mengoreksi_id].append(e)
+    for e in entri:
+        e.koreksi_list = koreksi.get(e.pk, [])
+    return entri
+
+
+def mitigasi(*, kejadian: Kejadian):
+    ct = ContentType.objects.get_for_model(Kejadian)
+    return list(
+        TindakLanjut.objects.filter(sumber_jenis=ct, sumber_id=str(kejadian.pk))
+        .select_related("wilayah", "pendamping")
+        .order_by("jatuh_tempo", "pk")
+    )
+
+
+def kerja_tanggap(*, kejadian: Kejadian, user):
+    """The linked daily-log entries (the facilitators' own response work) the user may see,
+    grouped by facilitator: [(pendamping, [kegiatan, ...]), ...]."""
+    kegiatan = (
+        Kegiatan.objects.visible_to(user)
+        .filter(tautan_bencana__kejadian=kejadian)
+        .select_related("pendamping", "wilayah")
+        .order_by("pendamping__nama", "-tanggal", "-jam_mulai")
+    )
+    kelompok: dict = {}
+    for k in kegiatan:
+        kelompok.setdefault(k.pendamping, []).append(k)
+    return list(kelompok.items())
+
+
+def kegiatan_untuk_ditautkan(*, kejadian: Kejadian, user, batas: int = 30):
+    """The user's own recent entries of tata cara "bencana" in the incident's villages that are
+    not linked yet."""
+    p = getattr(user, "pendamping", None)
+    if p is None:
+        return Kegiatan.objects.none()
+    desa = list(kejadian.desa_terdampak.values_list("wilayah_id", flat=True))
+    tempat = Q(wilayah_id__in=desa)
+    for kode in {d.rsplit(".", 1)[0] for d in desa}:
+        tempat |= Q(wilayah_id=kode)
+    urut = ("-tanggal", "-jam_mulai")
+    ids = list(
+        Kegiatan.objects.filter(pendamping=p, tata_cara="bencana", tautan_bencana__isnull=True)
+        .filter(tempat)
+        .order_by(*urut)
+        .values_list("pk", flat=True)[:batas]
+    )
+    # unsliced, so a form field can validate a choice against it
+    return Kegiatan.objects.filter(pk__in=ids).select_related("wilayah").order_by(*urut)
+
+
+def kejadian_aktif_untuk_kegiatan(*, user):
+    """Active incidents in the villages where the user records: the choices of the entry form's
+    incident link."""
+    return (
+        Kejadian.objects.writable_by(user)
+        .aktif()
+        .select_related("jenis", "wilayah")
+        .order_by("-waktu")
+    )
+
+
+def rekap_kabupaten(*, user, wilayah: str = ""):
+    """The supervisor's view: per kabupaten, the active incidents and the impact totals over the
+    latest snapshot of each affected desa. Three queries."""
+    aktif = Kejadian.objects.visible_to(user).aktif()
+    if wilayah:
+        aktif = aktif.di_wilayah(wilayah)
+    jumlah = dict(
+        aktif.annotate(kab=Substr("wilayah_id", 1, 5))
+        .order_by()
+        .values("kab")
+        .annotate(n=Count("pk"))
+        .values_list("kab", "n")
+    )
+    dampak = (
+        PenilaianDampak.objects.terkini()
+        .filter(kejadian__in=aktif)
+        .annotate(kab=Substr("wilayah_id", 1, 5))
+        .order_by()
+        .values("kab")
+        .annotate(**{k: Sum(k) for k in NAMA_KOLOM_DAMPAK})
+    )
+    per_kab = {r["kab"]: _bersihkan(r) for r in dampak}
+    kode = sorted(set(jumlah) | set(per_kab))
+    nama = dict(Wilayah.objects.filter(kode__in=kode).values_list("kode", "nama"))
+    return [
+        {
+            "kode": k,
+            "nama": nama.get(k, k),
+            "jumlah": jumlah.get(k, 0),
+            "dampak": per_kab.get(k, _kosong()),
+        }
+        for k in kode
+    ]
+
+
+# --------------------------------------------------------------- plug-ins of the core
+def lini_masa_desa(desa, user, batas):
+    """Incidents that touched the desa, and their status changes: two queries."""
+    qs = (
+        Kejadian.objects.visible_to(user)
+        .filter(desa_terdampak__wilayah=desa)
+        .select_related("jenis")
+        .order_by("-waktu")[:batas]
+    )
+    items = [
+        ItemLiniMasa(
+            waktu=k.waktu,
+            jenis=_("Bencana"),
+            judul=f"{k.jenis.nama}: {k.ringkasan}",
+            url=reverse("bencana:kejadian-detail", args=[k.pk]),
+            keterangan=f"{k.kode} · {k.get_status_display()}",
+            ikon="⚠",
+        )
+        for k in qs
+    ]
+    perubahan = (
+        PerubahanStatus.objects.filter(
+            kejadian__in=Kejadian.objects.visible_to(user).filter(desa_terdampak__wilayah=desa)
+        )
+        .select_related("kejadian")
+        .order_by("-waktu")[:batas]
+    )
+    items += [
+        ItemLiniMasa(
+            waktu=p.waktu,
+            jenis=_("Bencana"),
+            judul=_("%(kode)s: status %(ke)s")
+            % {"kode": p.kejadian.kode, "ke": p.get_ke_display()},
+            url=reverse("bencana:kejadian-detail", args=[p.kejadian_id]),
+            keterangan=p.catatan,
+            ikon="⚠",
+        )
+        for p in perubahan
+    ]
+    return items
+
+
+def tautan_kegiatan(kegiatan_list, user):
+    """{kegiatan_id: [ItemLiniMasa]} — the incident each entry served. One query."""
+    ids = [k.pk for k in kegiatan_list]
+    rows = (
+        KegiatanKejadian.objects.filter(
+            kegiatan_id__in=ids, kejadian__in=Kejadian.objects.visible_to(user)
+        )
+        .select_related("kejadian__jenis")
+        .order_by("pk")
+    )
+    hasil: dict[int, list] = {}
+    for t in rows:
+        hasil.setdefault(t.kegiatan_id, []).append(
+            ItemLiniMasa(
+                waktu=t.kejadian.waktu,
+                jenis=_("Bencana"),
+                judul=f"{t.kejadian.kode} · {t.kejadian.jenis.nama}",
+                url=reverse("bencana:kejadian-detail", args=[t.kejadian_id]),
+                ikon="⚠",
+            )
+        )
+    return hasil
+
+
+def panel_dasbor(wilayah, periode, user):
+    """Dashboard panel: active incidents in ``wilayah`` (every visible one for the national view,
+    ``wilayah.kode == ""``) with impact totals over each desa's latest snapshot. Three queries."""
+    aktif = Kejadian.objects.visible_to(user).aktif()
+    dampak = PenilaianDampak.objects.terkini().filter(kejadian__in=aktif)
+    if wilayah.kode:
+        aktif = aktif.di_wilayah(wilayah.kode)
+        dampak = dampak.filter(kejadian__in=aktif).filter(
+            q_prefiks("wilayah__kode", [prefiks(wilayah.kode)])
+        )
+    daftar = list(aktif.select_related("jenis", "wilayah").order_by("-waktu")[:50])
+    total = _bersihkan(dampak.aggregate(**{k: Sum(k) for k in NAMA_KOLOM_DAMPAK}))
+    label = {k: lbl for k, lbl, _g in KOLOM_DAMPAK}
+    saring = f"?wilayah={wilayah.kode}" if wilayah.kode else ""
+    return {
+        "jumlah": len(daftar),
+        "kejadian": daftar[:5],
+        "dampak": total,
+        "label": label,
+        "kolom": KOLOM_RINGKAS,
+        "url_daftar": reverse("bencana:kejadian-list") + saring,
+        "url_rekap": reverse("bencana:rekap") + saring,
+        "pengawas": cakupan_pengguna(user).pengawas,
+        "ekspor": [
+            (
+                _("Kejadian bencana aktif"),
+                [_("Kode"), _("Jenis"), _("Desa"), _("Status"), _("Waktu")],
+                [
+                    [k.kode, k.jenis.nama, k.wilayah.nama, str(k.get_status_display()), k.waktu]
+                    for k in daftar
+                ],
+            ),
+            (
+                _("Dampak kejadian aktif (penilaian terbaru tiap desa)"),
+                [_("Dampak"), _("Total")],
+                [[str(label[k]), total[k]] for k in NAMA_KOLOM_DAMPAK],
+            ),
+        ],
+    }
+
+
+def pesan_kejadian(*, kejadian: Kejadian) -> dict:
+    """The outbox messages about the incident, grouped by report version (their key is
+    ``bencana:<id>:v<n>:<channel>:<recipient>``). One query."""
+    pesan = list(pesan_untuk_objek(kejadian))
+    per_versi: dict[int, list] = {}
+    awalan = f"bencana:{kejadian.pk}:v"
+    for p in pesan:
+        if p.kunci.startswith(awalan):
+            nomor = p.kunci[len(awalan) :].split(":", 1)[0]
+            if nomor.isdigit():
+                per_versi.setdefault(int(nomor), []).append(p)
+    return {"pesan_list": pesan, "pesan_versi": per_versi}
