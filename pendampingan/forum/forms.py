@@ -120,6 +120,16 @@ class StatusForumForm(forms.Form):
         required=False,
         help_text=_("Wajib bila forum dinyatakan bubar."),
     )
+    yakin = forms.BooleanField(
+        label=_("Saya paham: forum yang bubar tidak dapat diaktifkan lagi."),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == StatusForum.BUBAR and not data.get("yakin"):
+            self.add_error("yakin", _("Centang untuk menegaskan bahwa forum ini bubar."))
+        return data
 
 
 # --------------------------------------------------------------------------------- members

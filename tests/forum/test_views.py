@@ -429,3 +429,21 @@ def test_dasbor_menampilkan_panel_forum(dunia):
     assert r.status_code == 200
     assert 'id="panel-forum"' in r.content.decode()
     assert "forum mitra desa aktif" in r.content.decode()
+
+
+def test_bubarkan_forum_perlu_penegasan_dan_alasan(dunia):
+    f = forum_di(dunia.desa_a, dunia.pld_a)
+    k = dunia.klien(dunia.pld_a)
+    url = reverse("forum:forum-status", args=[f.pk])
+    r = k.post(url, {"status": "bubar", "catatan": ""})
+    html = r.content.decode()
+    assert "Centang untuk menegaskan" in html
+    r = k.post(url, {"status": "bubar", "catatan": "", "yakin": "on"})
+    assert "Tuliskan alasan forum dinyatakan bubar." in r.content.decode()
+    r = k.post(url, {"status": "bubar", "catatan": "Dilebur ke BKAD", "yakin": "on"})
+    assert r.status_code == 302
+    f.refresh_from_db()
+    assert f.status == StatusForum.BUBAR
+    r = k.get(reverse("forum:forum-detail", args=[f.pk]))
+    assert "Catat pertemuan" not in r.content.decode()
+    assert "Dilebur ke BKAD" in r.content.decode()

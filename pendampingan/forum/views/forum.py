@@ -139,7 +139,12 @@ def forum_status(request, pk):
     form = StatusForumForm(request.POST or None, initial={"status": forum.status})
     if request.method == "POST" and form.is_valid():
         try:
-            services.forum_ubah_status(user=request.user, forum=forum, **form.cleaned_data)
+            services.forum_ubah_status(
+                user=request.user,
+                forum=forum,
+                status=form.cleaned_data["status"],
+                catatan=form.cleaned_data["catatan"],
+            )
         except ValidationError as e:
             galat_ke_form(form, e)
         else:
