@@ -447,3 +447,16 @@ def test_bubarkan_forum_perlu_penegasan_dan_alasan(dunia):
     r = k.get(reverse("forum:forum-detail", args=[f.pk]))
     assert "Catat pertemuan" not in r.content.decode()
     assert "Dilebur ke BKAD" in r.content.decode()
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_pengawasan_kueri_tetap_untuk_banyak_wilayah(dunia, django_assert_max_num_queries, n):
+    for i in range(n):
+        desa = wilayah_rantai(f"33.{10 + i:02d}.01.2001")
+        forum_di(desa)
+        anggota_di(forum_di(desa, jenis="pusat_kemasyarakatan"))
+    k = dunia.klien(dunia.pengawas)
+    with django_assert_max_num_queries(17):
+        r = k.get(reverse("forum:pengawasan") + f"?wilayah={dunia.provinsi.kode}")
+    assert len(r.context["data"]["baris"]) == n + 2
+    assert r.context["data"]["total"].desa_pusat == n
