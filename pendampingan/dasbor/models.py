@@ -67,6 +67,7 @@ class RingkasanLabel(models.Model):
                 fields=["wilayah", "bulan", "kunci"], name="ringkasan_label_unik"
             )
         ]
+        indexes = [models.Index(fields=["induk", "bulan"], name="ringkasan_label_induk_bulan")]
 
 
 class AktivitasDesa(models.Model):
@@ -104,6 +105,29 @@ class RingkasanPendampingBulan(models.Model):
             )
         ]
         indexes = [models.Index(fields=["bulan", "pendamping"], name="ringkasan_bulan_pendamping")]
+
+
+class RingkasanWilayah(models.Model):
+    """Per kecamatan, kabupaten and provinsi: how many desa, how many with an entry in the
+    coverage window, how many without an active field assignment. Recomputed whole by every
+    refresh (it moves with the calendar and with assignments, not only with entries)."""
+
+    wilayah = models.OneToOneField(
+        "pendampingan.Wilayah",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    induk = models.CharField(max_length=13, blank=True, db_index=True)
+    desa = models.PositiveIntegerField(default=0)
+    desa_aktif = models.PositiveIntegerField(default=0)
+    desa_kosong = models.PositiveIntegerField(default=0)
+    dihitung = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("ringkasan wilayah")
+        verbose_name_plural = _("ringkasan wilayah")
 
 
 class StatusPenyegaran(models.Model):

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr, TruncMonth, TruncWeek
 from django.http import Http404
 from django.utils import timezone
@@ -30,7 +30,12 @@ from pendampingan.scope import cakupan_pengguna
 from pendampingan.selectors import wilayah_akar, wilayah_breadcrumb
 
 from . import sumber
-from .models import RingkasanHarian, RingkasanLabel, RingkasanPendampingBulan
+from .models import (
+    RingkasanHarian,
+    RingkasanLabel,
+    RingkasanPendampingBulan,
+    RingkasanWilayah,
+)
 from .services import MENIT, bulan_awal, bulan_berikut
 
 NASIONAL = "nasional"
@@ -140,25 +145,70 @@ def _nama_wilayah(kode_list, wilayah: Wilayah) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------- coverage
-def cakupan(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> dict:
-    """Desa with at least one entry in the last ``DASBOR_HARI_CAKUPAN`` days, per child region
-    (2 queries)."""
-    hari_ini = hari_ini or timezone.localdate()
-    batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
+def _tingkat_lebar(wilayah: Wilayah) -> bool:
+    """National, provinsi and kabupaten views read the per-region summary; a kecamatan or a desa
+    is small enough to count directly."""
+    return wilayah.tingkat in (NASIONAL, Tingkat.PROVINSI, Tingkat.KABUPATEN)
+
+
+def _ringkasan_anak(wilayah: Wilayah) -> list[dict]:
+    return [
+        {
+            "anak": r["wilayah_id"],
+            "total": r["desa"],
+            "aktif": r["desa_aktif"],
+            "kosong": r["desa_kosong"],
+            "dihitung": r["dihitung"],
+        }
+        for r in RingkasanWilayah.objects.filter(induk=wilayah.kode)
+        .values("wilayah_id", "desa", "desa_aktif", "desa_kosong", "dihitung")
+        .order_by("wilayah_id")
+    ]
+
+
+def _hitung_desa_anak(wilayah: Wilayah, batas: datetime.date, hari_ini) -> list[dict]:
     n = panjang_anak(wilayah)
+    ada_pld = Exists(
+        Penugasan.objects.aktif(hari_ini).filter(
+            jenis=JenisPenugasan.LAPANGAN, wilayah_id=OuterRef("kode")
+        )
+    )
     rows = list(
         Wilayah.objects.filter(tingkat=Tingkat.DESA)
         .di_wilayah(wilayah.kode)
+        .annotate(ada_pld=ada_pld)
         .annotate(sub=Substr("kode", 1, n))
         .values("sub")
         .annotate(
             total=Count("kode"),
             aktif=Count("kode", filter=Q(aktivitas_dasbor__terakhir__gte=batas)),
+            kosong=Count("kode", filter=Q(ada_pld=False)),
         )
         .order_by("sub")
     )
     for r in rows:
         r["anak"] = r.pop("sub")
+        r["dihitung"] = None
+    return rows
+
+
+def desa_per_anak(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> list[dict]:
+    """Per child region: desa, desa with an entry in the coverage window, desa without an active
+    field assignment (1 query)."""
+    hari_ini = hari_ini or timezone.localdate()
+    batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
+    if _tingkat_lebar(wilayah):
+        return _ringkasan_anak(wilayah)
+    return _hitung_desa_anak(wilayah, batas, hari_ini)
+
+
+def cakupan(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> dict:
+    """Desa with at least one entry in the last ``DASBOR_HARI_CAKUPAN`` days, per child region
+    (2 queries). At the wide levels the figures come from ``RingkasanWilayah`` (as of its last
+    refresh, a few minutes at most)."""
+    hari_ini = hari_ini or timezone.localdate()
+    batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
+    rows = desa_per_anak(wilayah=wilayah, hari_ini=hari_ini)
     nama = _nama_wilayah([r["anak"] for r in rows], wilayah)
     for r in rows:
         r["nama"] = nama.get(r["anak"], r["anak"])
@@ -167,6 +217,7 @@ def cakupan(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> dict:
     rows.sort(key=lambda r: (-r["celah"], r["nama"]))
     total = sum(r["total"] for r in rows)
     aktif = sum(r["aktif"] for r in rows)
+    dihitung = [r["dihitung"] for r in rows if r["dihitung"]]
     return {
         "batas": batas,
         "hari": settings.DASBOR_HARI_CAKUPAN,
@@ -176,6 +227,7 @@ def cakupan(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> dict:
         "persen": round(100 * aktif / total) if total else 0,
         "baris": rows,
         "tingkat_anak": tingkat_anak(wilayah),
+        "dihitung": min(dihitung) if dihitung else None,
     }
 
 
@@ -385,38 +437,54 @@ def pendamping_daftar(*, user, wilayah: Wilayah, periode: Periode, urut: str = "
 
 def pendamping_ringkas(*, user, wilayah: Wilayah, periode: Periode) -> dict:
     """The facilitators panel: totals, the ten with the longest verification queue, and the
-    vacant desa per child region (4 queries)."""
+    vacant desa per child region (5 queries)."""
     bulan = periode.bulan()
-    ids = _penugasan_lapangan(wilayah).values("pendamping_id")
-    total = RingkasanPendampingBulan.objects.filter(
-        pendamping_id__in=ids, bulan__in=bulan
-    ).aggregate(
+    ringkasan = RingkasanPendampingBulan.objects.filter(bulan__in=bulan)
+    pendamping = Pendamping.objects.visible_to(user)
+    if wilayah.kode:
+        ids = _penugasan_lapangan(wilayah).values("pendamping_id")
+        ringkasan = ringkasan.filter(pendamping_id__in=ids)
+        pendamping = pendamping.filter(pk__in=ids)
+        n_pendamping = pendamping.count()
+    else:
+        n_pendamping = _penugasan_lapangan(wilayah).aggregate(
+            n=Count("pendamping_id", distinct=True)
+        )["n"]
+    total = ringkasan.aggregate(
         kegiatan=Coalesce(Sum("jumlah"), 0),
         hari=Coalesce(Sum("hari_kerja"), 0),
         diajukan=Coalesce(Sum("diajukan"), 0),
         ditandai=Coalesce(Sum("ditandai"), 0),
         aktif=Count("pendamping_id", distinct=True),
     )
-    total["pendamping"] = Pendamping.objects.filter(pk__in=ids).count()
-    total["tanpa_kegiatan"] = total["pendamping"] - total["aktif"]
-    teratas = list(
-        pendamping_daftar(user=user, wilayah=wilayah, periode=periode, urut="antrean")[:10]
+    total["pendamping"] = n_pendamping
+    total["tanpa_kegiatan"] = max(0, n_pendamping - total["aktif"])
+    per = list(
+        ringkasan.order_by()
+        .values("pendamping_id")
+        .annotate(
+            n_kegiatan=Sum("jumlah"),
+            n_hari=Sum("hari_kerja"),
+            n_menit=Sum("menit"),
+            n_diajukan=Sum("diajukan"),
+            n_ditandai=Sum("ditandai"),
+        )
+        .order_by("-n_diajukan", "pendamping_id")[:10]
     )
-    n = panjang_anak(wilayah)
-    kosong = list(
-        Wilayah.objects.filter(tingkat=Tingkat.DESA)
-        .di_wilayah(wilayah.kode)
-        .exclude(kode__in=_penugasan_lapangan(wilayah).values("wilayah_id"))
-        .annotate(sub=Substr("kode", 1, n))
-        .values("sub")
-        .annotate(n=Count("kode"))
-        .order_by("sub")
-    )
-    for r in kosong:
-        r["anak"] = r.pop("sub")
+    orang = pendamping.in_bulk([r["pendamping_id"] for r in per])
+    teratas = []
+    for r in per:
+        p = orang.get(r["pendamping_id"])
+        if p is not None:
+            for k, v in r.items():
+                if k.startswith("n_"):
+                    setattr(p, k, v)
+            teratas.append(p)
+    kosong = [r for r in desa_per_anak(wilayah=wilayah) if r["kosong"]]
     nama = _nama_wilayah([r["anak"] for r in kosong], wilayah) if kosong else {}
     for r in kosong:
         r["nama"] = nama.get(r["anak"], r["anak"])
+        r["n"] = r["kosong"]
     kosong.sort(key=lambda r: (-r["n"], r["nama"]))
     return {
         "total": total,

@@ -14,7 +14,7 @@ import tempfile
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import connection, transaction
-from django.db.models import Count, IntegerField, Max, Q, Sum, Value
+from django.db.models import Count, DateTimeField, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import (
     Coalesce,
     ExtractHour,
@@ -34,6 +34,7 @@ from .models import (
     RingkasanHarian,
     RingkasanLabel,
     RingkasanPendampingBulan,
+    RingkasanWilayah,
     StatusPenyegaran,
     StatusUnduhan,
     Unduhan,
@@ -224,12 +225,60 @@ def aktivitas_desa_hitung(*, desa: set[str] | None = None) -> None:
     )
 
 
+@transaction.atomic
+def ringkasan_wilayah_hitung(*, hari_ini: datetime.date | None = None) -> None:
+    """Recompute, for every kecamatan, kabupaten and provinsi, its desa, those with an entry in
+    the coverage window and those without an active field assignment (one statement per level)."""
+    from django.conf import settings
+    from django.db.models import Exists, OuterRef
+
+    from pendampingan.models import JenisPenugasan, Penugasan, Tingkat, Wilayah
+
+    hari_ini = hari_ini or timezone.localdate()
+    batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
+    kini = timezone.now()
+    ada_pld = Exists(
+        Penugasan.objects.aktif(hari_ini).filter(
+            jenis=JenisPenugasan.LAPANGAN, wilayah_id=OuterRef("kode")
+        )
+    )
+    RingkasanWilayah.objects.all().delete()
+    for panjang, panjang_induk in TINGKAT_RINGKASAN:
+        induk = Substr("kode", 1, panjang_induk) if panjang_induk else Value("")
+        _sisipkan(
+            RingkasanWilayah,
+            ["wilayah", "induk", "desa", "desa_aktif", "desa_kosong", "dihitung"],
+            Wilayah.objects.filter(tingkat=Tingkat.DESA)
+            .annotate(ada_pld=ada_pld)
+            .order_by()
+            .annotate(w=Substr("kode", 1, panjang), i=induk)
+            .values("w", "i")
+            .annotate(
+                n=Count("kode"),
+                na=Count("kode", filter=Q(aktivitas_dasbor__terakhir__gte=batas)),
+                nk=Count("kode", filter=Q(ada_pld=False)),
+                t=Value(kini, output_field=DateTimeField()),
+            )
+            .values_list("w", "i", "n", "na", "nk", "t"),
+        )
+
+
+def _memori_kerja():
+    """A larger sort memory for the rebuild's big GROUP BYs (PostgreSQL only)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SET LOCAL work_mem = '256MB'")
+
+
+@transaction.atomic
 def ringkasan_bangun_ulang() -> None:
     """Rebuild every summary table from the whole daily log (the nightly safety net)."""
     mulai = timezone.now()
+    _memori_kerja()
     ringkasan_hitung_hari(tanggal=None)
     ringkasan_hitung_pendamping(pasangan=None)
     aktivitas_desa_hitung(desa=None)
+    ringkasan_wilayah_hitung()
     StatusPenyegaran.objects.update_or_create(kunci="kegiatan", defaults={"sampai": mulai})
 
 
@@ -259,6 +308,7 @@ def ringkasan_segarkan(*, sampai: datetime.datetime | None = None) -> dict:
         ringkasan_hitung_hari(tanggal={t for t, _w, _p in baris})
         ringkasan_hitung_pendamping(pasangan={(p, bulan_awal(t)) for t, _w, p in baris})
         aktivitas_desa_hitung(desa={w for _t, w, _p in baris if len(w) == PANJANG_DESA})
+        ringkasan_wilayah_hitung()
         status.sampai = sampai
         status.save(update_fields=["sampai", "diperbarui"])
     return {"penuh": False, "kegiatan": len(ids)}
