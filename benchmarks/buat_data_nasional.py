@@ -37,7 +37,9 @@ DB_DEFAULT = "postgres://postgres@127.0.0.1:5432/pd_bench"
 def _argumen():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL", DB_DEFAULT))
-    p.add_argument("--skala", type=int, default=100_000, help="jumlah kegiatan (8000000 = nasional)")
+    p.add_argument(
+        "--skala", type=int, default=100_000, help="jumlah kegiatan (8000000 = nasional)"
+    )
     p.add_argument("--hari", type=int, default=365, help="rentang hari ke belakang dari hari ini")
     p.add_argument("--reset", action="store_true", help="hapus dan buat ulang database")
     p.add_argument(
@@ -102,7 +104,9 @@ class Penyalin:
             elif isinstance(f, m.CharField | m.TextField):
                 nilai = ""
             else:
-                raise SystemExit(f"{self.tabel}.{f.attname}: wajib tanpa bawaan; tambahkan ke generator")
+                raise SystemExit(
+                    f"{self.tabel}.{f.attname}: wajib tanpa bawaan; tambahkan ke generator"
+                )
             self.isi_tetap.append((f.column, nilai))
         self.kolom_db = [model._meta.get_field(k).column for k in self.kolom] + [
             c for c, _v in self.isi_tetap
@@ -174,13 +178,19 @@ def buat_pendamping(mulai, rng):
         Wilayah.objects.filter(tingkat=Tingkat.DESA).order_by("kode").values_list("kode", flat=True)
     )
     kec = list(
-        Wilayah.objects.filter(tingkat=Tingkat.KECAMATAN).order_by("kode").values_list("kode", flat=True)
+        Wilayah.objects.filter(tingkat=Tingkat.KECAMATAN)
+        .order_by("kode")
+        .values_list("kode", flat=True)
     )
     kab = list(
-        Wilayah.objects.filter(tingkat=Tingkat.KABUPATEN).order_by("kode").values_list("kode", flat=True)
+        Wilayah.objects.filter(tingkat=Tingkat.KABUPATEN)
+        .order_by("kode")
+        .values_list("kode", flat=True)
     )
     prov = list(
-        Wilayah.objects.filter(tingkat=Tingkat.PROVINSI).order_by("kode").values_list("kode", flat=True)
+        Wilayah.objects.filter(tingkat=Tingkat.PROVINSI)
+        .order_by("kode")
+        .values_list("kode", flat=True)
     )
     sandi = make_password("bench-desa-2026")
     orang = []  # (username, nama, jabatan, [(kode, jenis)])
@@ -194,14 +204,20 @@ def buat_pendamping(mulai, rng):
             kelompok = [d for d in daftar[j : j + 3] if rng.random() > 0.03]
             if kelompok:
                 i += 1
-                orang.append((f"pld{i:05d}", f"PLD {i}", "pld", [(d, "lapangan") for d in kelompok]))
+                orang.append(
+                    (f"pld{i:05d}", f"PLD {i}", "pld", [(d, "lapangan") for d in kelompok])
+                )
     for n, k in enumerate(kec, 1):
         orang.append((f"pd{n:05d}", f"PD {n}", "pd", [(k, "lapangan"), (k, "supervisi")]))
     for n, k in enumerate(kab, 1):
         orang.append((f"tapm{n:04d}", f"TAPM {n}", "tapm_kabupaten", [(k, "supervisi")]))
     for n, k in enumerate(prov, 1):
-        orang.append((f"korprov{n:02d}", f"Korprov {n}", "koordinator_provinsi", [(k, "supervisi")]))
-    orang.append(("nasional1", "Koordinator Nasional", "koordinator_nasional", [(prov[0], "supervisi")]))
+        orang.append(
+            (f"korprov{n:02d}", f"Korprov {n}", "koordinator_provinsi", [(k, "supervisi")])
+        )
+    orang.append(
+        ("nasional1", "Koordinator Nasional", "koordinator_nasional", [(prov[0], "supervisi")])
+    )
     orang.append(("tapusat1", "TA Pusat", "ta_pusat", [(prov[0], "supervisi")]))
     with connection.cursor() as cur:
         cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {User._meta.db_table}")
@@ -212,16 +228,12 @@ def buat_pendamping(mulai, rng):
     pu.salin((uid0 + n, o[0], sandi, True, f"{o[0]}@bench.desa.id") for n, o in enumerate(orang, 1))
     pu.setval()
     pp = Penyalin(Pendamping, ["id", "user_id", "nama", "jabatan", "nomor_kontrak", "aktif"])
-    pp.salin(
-        (pid0 + n, uid0 + n, o[1], o[2], f"BENCH-{n}", True) for n, o in enumerate(orang, 1)
-    )
+    pp.salin((pid0 + n, uid0 + n, o[1], o[2], f"BENCH-{n}", True) for n, o in enumerate(orang, 1))
     pp.setval()
     mulai_tugas = datetime.date.today() - datetime.timedelta(days=800)
     pt = Penyalin(Penugasan, ["pendamping_id", "wilayah_id", "jenis", "mulai"])
     pt.salin(
-        (pid0 + n, kode, jenis, mulai_tugas)
-        for n, o in enumerate(orang, 1)
-        for kode, jenis in o[3]
+        (pid0 + n, kode, jenis, mulai_tugas) for n, o in enumerate(orang, 1) for kode, jenis in o[3]
     )
     pt.setval()
     with connection.cursor() as cur:
@@ -237,8 +249,13 @@ JUDUL = {
     "fasilitasi": "Fasilitasi musyawarah desa",
     "bencana": "Kaji cepat dampak kejadian",
 }
-BOBOT_TATA_CARA = (["asistensi"] * 40 + ["pengorganisasian"] * 20 + ["pengarahan"] * 20
-                   + ["fasilitasi"] * 18 + ["bencana"] * 2)
+BOBOT_TATA_CARA = (
+    ["asistensi"] * 40
+    + ["pengorganisasian"] * 20
+    + ["pengarahan"] * 20
+    + ["fasilitasi"] * 18
+    + ["bencana"] * 2
+)
 
 
 def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
@@ -308,7 +325,9 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
                     umur = (hari_ini - t).days
                     x = rnd()
                     if umur > 14:
-                        status = "diverifikasi" if x < 0.88 else ("diajukan" if x < 0.96 else "draf")
+                        status = (
+                            "diverifikasi" if x < 0.88 else ("diajukan" if x < 0.96 else "draf")
+                        )
                     else:
                         status = "diajukan" if x < 0.6 else ("draf" if x < 0.85 else "diverifikasi")
                     if tc in ("asistensi", "pengarahan") and rnd() < 0.7:
@@ -318,25 +337,61 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
                         for i, pr in enumerate(prinsip):
                             tidak = buruk and i == 1
                             prinsip_baris.append(
-                                (kid[0], pr, "tidak_dijunjung" if tidak else "dijunjung",
-                                 "Belum melibatkan kelompok rentan" if tidak else "")
+                                (
+                                    kid[0],
+                                    pr,
+                                    "tidak_dijunjung" if tidak else "dijunjung",
+                                    "Belum melibatkan kelompok rentan" if tidak else "",
+                                )
                             )
                     wil = pilih(lokasi)
                     if rnd() < 0.05:
                         jatuh = t + datetime.timedelta(days=14 + int(rnd() * 30))
                         terbuka = rnd() < 0.4
-                        tl_baris.append((wil, p, kid[0], f"Tindak lanjut {kid[0]}", "Kepala Desa", jatuh,
-                                         "terbuka" if terbuka else "selesai"))
+                        tl_baris.append(
+                            (
+                                wil,
+                                p,
+                                kid[0],
+                                f"Tindak lanjut {kid[0]}",
+                                "Kepala Desa",
+                                jatuh,
+                                "terbuka" if terbuka else "selesai",
+                            )
+                        )
                     yield (
-                        kid[0], p, wil, t, datetime.time(jam, 0), datetime.time(jam + lama, 0), tc,
-                        JUDUL[tc], int(rnd() * 12), int(rnd() * 12), status,
-                        kini if status != "draf" else None, kini,
+                        kid[0],
+                        p,
+                        wil,
+                        t,
+                        datetime.time(jam, 0),
+                        datetime.time(jam + lama, 0),
+                        tc,
+                        JUDUL[tc],
+                        int(rnd() * 12),
+                        int(rnd() * 12),
+                        status,
+                        kini if status != "draf" else None,
+                        kini,
                     )
 
     pk = Penyalin(
         Kegiatan,
-        ["id", "pendamping_id", "wilayah_id", "tanggal", "jam_mulai", "jam_selesai", "tata_cara",
-         "judul", "peserta_laki", "peserta_perempuan", "status", "diajukan_pada", "dibuat"],
+        [
+            "id",
+            "pendamping_id",
+            "wilayah_id",
+            "tanggal",
+            "jam_mulai",
+            "jam_selesai",
+            "tata_cara",
+            "judul",
+            "peserta_laki",
+            "peserta_perempuan",
+            "status",
+            "diajukan_pada",
+            "dibuat",
+        ],
     )
     # entries in batches, then their satellites, so memory stays bounded
     n = 0
@@ -351,10 +406,20 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
             break
         n += pk.salin(potong)
         Penyalin(Kegiatan.sdgs.through, ["kegiatan_id", "tujuansdgs_id"]).salin(sdg_baris)
-        Penyalin(PenilaianPrinsip, ["kegiatan_id", "prinsip_id", "nilai", "catatan"]).salin(prinsip_baris)
+        Penyalin(PenilaianPrinsip, ["kegiatan_id", "prinsip_id", "nilai", "catatan"]).salin(
+            prinsip_baris
+        )
         Penyalin(
             TindakLanjut,
-            ["wilayah_id", "pendamping_id", "kegiatan_id", "judul", "penanggung_jawab", "jatuh_tempo", "status"],
+            [
+                "wilayah_id",
+                "pendamping_id",
+                "kegiatan_id",
+                "judul",
+                "penanggung_jawab",
+                "jatuh_tempo",
+                "status",
+            ],
         ).salin(tl_baris)
         sdg_baris.clear()
         prinsip_baris.clear()
@@ -381,7 +446,9 @@ def main():
     call_command("impor_wilayah", "--sekali")
     _catat("wilayah siap", mulai)
     buat_pendamping(mulai, rng)
-    rasio = a.prinsip_rasio if a.prinsip_rasio is not None else (1.0 if a.skala <= 1_000_000 else 0.1)
+    rasio = (
+        a.prinsip_rasio if a.prinsip_rasio is not None else (1.0 if a.skala <= 1_000_000 else 0.1)
+    )
     buat_kegiatan(mulai, rng, a.skala, a.hari, rasio)
     from pendampingan.dasbor.services import ringkasan_bangun_ulang
 

@@ -56,6 +56,7 @@ def main():
     clear_url_caches()
 
     n_kegiatan = Kegiatan.objects.count()
+
     # the busiest province, and its busiest kabupaten and kecamatan
     def terbesar(awalan: str, n: int) -> str:
         qs = Wilayah.objects.filter(tingkat="desa")
@@ -101,10 +102,18 @@ def main():
         ("dasbor desa", k_kec, f"/dasbor/?wilayah={desa}"),
         ("dasbor nasional, 1 tahun", k_nas, "/dasbor/?wilayah=&dari={tahun}&sampai={akhir}"),
         ("daftar kegiatan nasional (bulan ini)", k_nas, "/dasbor/kegiatan/?wilayah=&dari={bulan}"),
-        ("daftar kegiatan provinsi, menunggu verifikasi", k_prov, f"/dasbor/kegiatan/?wilayah={prov}&status=diajukan"),
+        (
+            "daftar kegiatan provinsi, menunggu verifikasi",
+            k_prov,
+            f"/dasbor/kegiatan/?wilayah={prov}&status=diajukan",
+        ),
         ("daftar desa tanpa kegiatan, nasional", k_nas, "/dasbor/desa/?wilayah=&kondisi=celah"),
         ("daftar pendamping provinsi", k_prov, f"/dasbor/pendamping/?wilayah={prov}&urut=antrean"),
-        ("daftar tindak lanjut terlambat, nasional", k_nas, "/dasbor/tindak-lanjut/?wilayah=&status=terlambat"),
+        (
+            "daftar tindak lanjut terlambat, nasional",
+            k_nas,
+            "/dasbor/tindak-lanjut/?wilayah=&status=terlambat",
+        ),
         ("ekspor xlsx dasbor kabupaten", k_kab, f"/dasbor/ekspor.xlsx?wilayah={kab}"),
     ]
     import datetime
@@ -123,8 +132,13 @@ def main():
         for _ in range(a.pemanasan):
             r = c.get(url)
             assert r.status_code == 200, (nama, url, r.status_code)
-        q = []
-        with connection.execute_wrapper(lambda execute, sql, params, many, context: (q.append(sql), execute(sql, params, many, context))[1]):
+        q: list[str] = []
+
+        def hitung(execute, sql, params, many, context, q=q):
+            q.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(hitung):
             r = c.get(url)
             if r.streaming:
                 b"".join(r.streaming_content)
@@ -146,11 +160,15 @@ def main():
             }
         )
     dasar = hasil[0]["median_ms"]
-    print(f"\nkegiatan: {n_kegiatan:,} · provinsi {prov} · kabupaten {kab} · kecamatan {kec} · {a.ulang} kali\n")
+    print(
+        f"\nkegiatan: {n_kegiatan:,} · provinsi {prov} · kabupaten {kab} · kecamatan {kec} · {a.ulang} kali\n"
+    )
     print(f"{'halaman':48} {'median ms':>10} {'p95 ms':>9} {'query':>6} {'× trivial':>10}")
     for h in hasil:
         h["rasio"] = h["median_ms"] / dasar
-        print(f"{h['halaman']:48} {h['median_ms']:10.1f} {h['p95_ms']:9.1f} {h['query']:6d} {h['rasio']:10.1f}")
+        print(
+            f"{h['halaman']:48} {h['median_ms']:10.1f} {h['p95_ms']:9.1f} {h['query']:6d} {h['rasio']:10.1f}"
+        )
     if a.json:
         Path(a.json).write_text(json.dumps({"kegiatan": n_kegiatan, "hasil": hasil}, indent=2))
 
