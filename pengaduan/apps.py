@@ -32,9 +32,9 @@ class PengaduanConfig(AppConfig):
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
         registry.daftar_navigasi(
             "pengaduan",
-            registry.ItemNavigasi(
-                _("Pengaduan"), "pengaduan:daftar", urutan=40, izin="pengaduan.view_pengaduan"
-            ),
+            # no ``izin``: every facilitator group has view_pengaduan, and a permission check
+            # here would cost every page of the site its permission queries
+            registry.ItemNavigasi(_("Pengaduan"), "pengaduan:daftar", urutan=40),
         )
         registry.daftar_navigasi(
             "pengaduan-papan",
@@ -42,7 +42,6 @@ class PengaduanConfig(AppConfig):
                 _("Papan pengaduan"),
                 "pengaduan:papan",
                 urutan=41,
-                izin="pengaduan.view_pengaduan",
                 hanya_pengawas=True,
             ),
         )
