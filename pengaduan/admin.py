@@ -3,7 +3,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from pendampingan.admin import ProvinsiFilter
 
-from .models import Kategori, Lampiran, Musyawarah, Pengaduan, PengingatSLA, PeristiwaPengaduan
+from .models import (
+    Kategori,
+    KegiatanPengaduan,
+    Lampiran,
+    Musyawarah,
+    Pengaduan,
+    PengingatSLA,
+    PeristiwaPengaduan,
+)
 
 
 @admin.register(Kategori)
@@ -35,6 +43,17 @@ class LampiranInline(admin.TabularInline):
         return False
 
 
+class KegiatanInline(admin.TabularInline):
+    model = KegiatanPengaduan
+    extra = 0
+    fields = ["kegiatan", "dibuat"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Pengaduan)
 class PengaduanAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "judul", "kategori", "wilayah", "status", "tenggat", "diterima_pada"]
@@ -55,7 +74,7 @@ class PengaduanAdmin(SimpleHistoryAdmin):
         "selesai_pada",
         "ditutup_pada",
     ]
-    inlines = [PeristiwaInline, LampiranInline]
+    inlines = [PeristiwaInline, LampiranInline, KegiatanInline]
     date_hierarchy = "diterima_pada"
     show_full_result_count = False
 

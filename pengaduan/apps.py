@@ -12,6 +12,8 @@ class PengaduanConfig(AppConfig):
         from pendampingan import registry, roles
 
         from . import selectors
+        from .forms import EkstensiPengaduanForm
+        from .services import simpan_ekstensi
 
         izin_kerja = (
             "pengaduan.view_pengaduan",
@@ -46,6 +48,17 @@ class PengaduanConfig(AppConfig):
             ),
         )
         registry.daftar_lini_masa("pengaduan", selectors.lini_masa_desa)
+        registry.daftar_tautan_kegiatan("pengaduan", selectors.tautan_kegiatan)
+        registry.daftar_ekstensi_kegiatan(
+            registry.EkstensiKegiatan(
+                kunci="pengaduan",
+                label=_("Pengaduan"),
+                tata_cara=frozenset(),  # a complaint may be served by any kind of activity
+                form_class=EkstensiPengaduanForm,
+                simpan=simpan_ekstensi,
+                urutan=60,
+            )
+        )
         registry.daftar_panel_dasbor(
             registry.PanelDasbor(
                 kunci="pengaduan",

@@ -20,7 +20,7 @@ from pendampingan.models import Pendamping, Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
 
 from . import selectors, services
-from .models import JenisPengaduan, Kategori, Saluran, StatusPengaduan
+from .models import JenisPengaduan, Kategori, Pengaduan, Saluran, StatusPengaduan
 
 GARAM_TANTANGAN = "pengaduan.tantangan"
 
@@ -435,3 +435,28 @@ class StatusCariForm(forms.Form):
             }
         ),
     )
+
+
+class _PengaduanPilihan(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.kode} · {obj.judul[:60]} ({obj.wilayah.nama})"
+
+
+class EkstensiPengaduanForm(forms.Form):
+    """Inside the daily-log entry form: the complaint this activity served (among the open ones the
+    user handles)."""
+
+    pengaduan = _PengaduanPilihan(
+        label=_("Pengaduan yang ditangani"),
+        queryset=Pengaduan.objects.none(),
+        required=False,
+        empty_label=_("— tidak terkait pengaduan —"),
+    )
+
+    def __init__(self, *args, user, kegiatan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pengaduan"].queryset = selectors.pengaduan_untuk_kegiatan(user=user)
+        if kegiatan is not None and kegiatan.pk and not self.is_bound:
+            tautan = kegiatan.pengaduan_terkait.first()
+            if tautan is not None:
+                self.initial["pengaduan"] = tautan.pengaduan_id

@@ -269,6 +269,7 @@ class JenisPeristiwa(models.TextChoices):
     PENUGASAN = "penugasan", _("Penugasan")
     MUSYAWARAH = "musyawarah", _("Musyawarah")
     BALASAN = "balasan", _("Balasan")
+    KEGIATAN = "kegiatan", _("Kegiatan harian")
 
 
 class PeristiwaPengaduan(models.Model):
@@ -378,3 +379,24 @@ class PengingatSLA(models.Model):
 
     def __str__(self):
         return f"{self.pengaduan.kode} · {self.tenggat_jenis} · {self.tahap}"
+
+
+class KegiatanPengaduan(models.Model):
+    """A daily-log entry that served a complaint (linked from the entry form's extension)."""
+
+    pengaduan = models.ForeignKey(
+        Pengaduan, on_delete=models.CASCADE, related_name="kegiatan_terkait"
+    )
+    kegiatan = models.ForeignKey(
+        "pendampingan.Kegiatan", on_delete=models.CASCADE, related_name="pengaduan_terkait"
+    )
+    dibuat = models.DateTimeField(_("ditautkan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kegiatan pengaduan")
+        verbose_name_plural = _("kegiatan pengaduan")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["kegiatan"], name="kegiatan_satu_pengaduan")]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} · {self.kegiatan}"

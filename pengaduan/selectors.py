@@ -61,6 +61,39 @@ def pengaduan_daftar(
     return qs.order_by("-diterima_pada", "-pk")
 
 
+def pengaduan_untuk_kegiatan(*, user):
+    """Complaints a daily-log entry may be linked to: open or settled ones the user handles."""
+    return (
+        Pengaduan.objects.visible_to(user)
+        .filter(penangan__user=user, status__in=[*STATUS_TERBUKA, StatusPengaduan.SELESAI])
+        .select_related("wilayah")
+        .order_by("-diterima_pada")
+    )
+
+
+def tautan_kegiatan(kegiatan_list, user) -> dict:
+    """{kegiatan_id: [ItemLiniMasa]} — the complaint each entry served, if the user may see it
+    (one query for any number of entries)."""
+    from .models import KegiatanPengaduan
+
+    pengaduan = Pengaduan.objects.visible_to(user)
+    hasil: dict = {}
+    for t in KegiatanPengaduan.objects.filter(
+        kegiatan_id__in=[k.pk for k in kegiatan_list], pengaduan__in=pengaduan
+    ).select_related("pengaduan"):
+        p = t.pengaduan
+        hasil.setdefault(t.kegiatan_id, []).append(
+            ItemLiniMasa(
+                waktu=p.diterima_pada,
+                jenis=_("Pengaduan"),
+                judul=f"{p.kode} · {p.judul}",
+                url=reverse("pengaduan:detail", kwargs={"pk": p.pk}),
+                keterangan=p.get_status_display(),
+            )
+        )
+    return hasil
+
+
 def pengaduan_detail(*, user, pk: int) -> Pengaduan:
     """One complaint in the user's scope (raises Pengaduan.DoesNotExist outside it)."""
     return (
@@ -101,6 +134,9 @@ def pengaduan_lini_masa(*, pengaduan: Pengaduan):
         "peristiwa": peristiwa,
         "musyawarah": musyawarah,
         "lampiran": list(pengaduan.lampiran.all()),
+        "kegiatan_terkait": list(
+            pengaduan.kegiatan_terkait.select_related("kegiatan", "kegiatan__pendamping")
+        ),
     }
 
 
@@ -282,7 +318,18 @@ def panel_dasbor(wilayah, periode, user) -> dict:
     url = reverse("pengaduan:daftar")
     return {
         "angka": angka,
-        "wilayah": wilayah,
+        "ekspor": [
+            (
+                _("Pengaduan"),
+                [_("Ukuran"), _("Jumlah")],
+                [
+                    (_("Pengaduan masuk dalam periode"), angka["masuk"]),
+                    (_("Masih terbuka"), angka["terbuka"]),
+                    (_("Lewat tenggat"), angka["terlambat"]),
+                    (_("Selesai atau dirujuk dalam periode"), angka["selesai"]),
+                ],
+            )
+        ],
         "url_terbuka": f"{url}?status=terbuka&desa={wilayah.kode}",
         "url_terlambat": f"{url}?status=terbuka&terlambat=1&desa={wilayah.kode}",
         "url_semua": f"{url}?desa={wilayah.kode}",

@@ -28,6 +28,7 @@ from .models import (
     JenisPeristiwa,
     JenisTenggat,
     Kategori,
+    KegiatanPengaduan,
     Lampiran,
     Musyawarah,
     Pengaduan,
@@ -540,3 +541,44 @@ def pengaduan_sla_periksa(*, hari_ini: datetime.date | None = None) -> dict[str,
     for p in terbuka.filter(tenggat__lt=hari_ini).select_related(*terkait):
         hasil["lewat"] += _ingatkan(p, PengingatSLA.Tahap.LEWAT)
     return hasil
+
+
+# ------------------------------------------------------------------------- daily-log link
+@transaction.atomic
+def pengaduan_kegiatan_tautkan(*, kegiatan, pengaduan: Pengaduan | None, user) -> None:
+    """Link a daily-log entry to the complaint it served (or unlink it with ``pengaduan=None``).
+    Called by the entry service inside its transaction (the entry extension)."""
+    lama = KegiatanPengaduan.objects.filter(kegiatan=kegiatan).select_related("pengaduan").first()
+    if pengaduan is None:
+        if lama is not None:
+            lama.delete()
+        return
+    if lama is not None and lama.pengaduan_id == pengaduan.pk:
+        return
+    if not akses.boleh_tangani(user, pengaduan) or pengaduan.status in (
+        S.DITOLAK,
+        S.BUKAN_WEWENANG,
+        S.DITUTUP,
+    ):
+        raise ValidationError(_("Kegiatan hanya dapat ditautkan ke pengaduan yang Anda tangani."))
+    if kegiatan.wilayah_id != pengaduan.wilayah_id and not pengaduan.wilayah_id.startswith(
+        kegiatan.wilayah_id + "."
+    ):
+        raise ValidationError(_("Tempat kegiatan tidak sesuai dengan desa pengaduan."))
+    if lama is not None:
+        lama.delete()
+    KegiatanPengaduan.objects.create(kegiatan=kegiatan, pengaduan=pengaduan)
+    _peristiwa(
+        pengaduan,
+        jenis=JenisPeristiwa.KEGIATAN,
+        user=user,
+        catatan=_("Kegiatan harian %(t)s: %(j)s")
+        % {"t": kegiatan.tanggal.strftime("%d-%m-%Y"), "j": kegiatan.judul},
+    )
+
+
+def simpan_ekstensi(kegiatan, form, user) -> None:
+    """The entry extension's ``simpan``: link the saved entry to the chosen complaint."""
+    pengaduan_kegiatan_tautkan(
+        kegiatan=kegiatan, pengaduan=form.cleaned_data.get("pengaduan"), user=user
+    )

@@ -64,6 +64,12 @@ def test_warga_melapor_sampai_selesai(halaman, dunia, settings):
     page.wait_for_load_state()
     assert "Ditangani" in page.content()
     page.screenshot(path=LAYAR.format("4_detail_pd"), full_page=True)
+    page.goto(f"/wilayah/{dunia.desa_a.kode}/")  # the desa timeline
+    assert page.get_by_role("link", name=re.compile(f"{kode} · BLT bulan Mei")).is_visible()
+    page.goto(f"/dasbor/?wilayah={dunia.kec_a.kode}")  # the dashboard panel
+    panel = page.locator("#panel-pengaduan")
+    assert panel.is_visible()
+    panel.screenshot(path=LAYAR.format("4b_dasbor_panel"))
     _keluar(page)
 
     # 3. the PLD records a musyawarah with an agreement and a follow-up
