@@ -140,16 +140,10 @@ class _PengaduanDasarForm(forms.Form):
         return berkas
 
 
-class PengaduanPublikForm(_PengaduanDasarForm):
-    """The public form (no account)."""
+class PenjagaPublikForm(forms.Form):
+    """The public forms' guards: a honeypot field and a signed arithmetic question that also sets a
+    minimum fill time. Subclasses call ``segarkan_tantangan`` before re-rendering."""
 
-    desa = forms.CharField(
-        label=_("Desa / kelurahan"),
-        max_length=200,
-        help_text=_("Ketik nama desa (minimal 3 huruf) atau kodenya, lalu tekan “Cari desa”."),
-        error_messages={"required": _("Pilih desa atau kelurahan tempat masalah terjadi.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "search"}),
-    )
     # honeypot: hidden from people by CSS, filled in by bots
     situs_web = forms.CharField(label=_("Jangan diisi"), required=False)
     tantangan = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -163,26 +157,8 @@ class PengaduanPublikForm(_PengaduanDasarForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
-    field_order = [
-        "jenis",
-        "kategori",
-        "desa",
-        "judul",
-        "isi",
-        "lampiran",
-        "pelapor_nama",
-        "pelapor_telepon",
-        "pelapor_email",
-        "anonim",
-        "rahasia",
-        "jawaban",
-        "situs_web",
-        "tantangan",
-    ]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.opsi_desa: list[Wilayah] = []
         self.pertanyaan = ""
         token = self.data.get("tantangan") if self.is_bound else self.initial.get("tantangan")
         isi = _baca_tantangan(token) if token else None
@@ -205,6 +181,55 @@ class PengaduanPublikForm(_PengaduanDasarForm):
             self.data["jawaban"] = ""
         self.data = self.data.copy()
         self.data["tantangan"] = self.token
+
+    def clean(self):
+        data = super().clean()
+        if data.get("situs_web"):
+            self.add_error(None, _("Pengiriman ditolak oleh penyaring spam."))
+            return data
+        isi = _baca_tantangan(self.data.get("tantangan", ""))
+        if isi is None:
+            self.add_error("jawaban", _("Pertanyaan keamanan kedaluwarsa; jawab yang baru."))
+            return data
+        jawaban = data.get("jawaban")
+        if jawaban is not None and jawaban != isi["a"] + isi["b"]:
+            self.add_error("jawaban", _("Jawaban pertanyaan keamanan salah."))
+        elif time.time() - isi["t"] < settings.PENGADUAN_WAKTU_ISI_MIN_DETIK:
+            self.add_error(None, _("Formulir dikirim terlalu cepat. Periksa lagi, lalu kirim."))
+        return data
+
+
+class PengaduanPublikForm(PenjagaPublikForm, _PengaduanDasarForm):
+    """The public form (no account)."""
+
+    desa = forms.CharField(
+        label=_("Desa / kelurahan"),
+        max_length=200,
+        help_text=_("Ketik nama desa (minimal 3 huruf) atau kodenya, lalu tekan “Cari desa”."),
+        error_messages={"required": _("Pilih desa atau kelurahan tempat masalah terjadi.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "search"}),
+    )
+
+    field_order = [
+        "jenis",
+        "kategori",
+        "desa",
+        "judul",
+        "isi",
+        "lampiran",
+        "pelapor_nama",
+        "pelapor_telepon",
+        "pelapor_email",
+        "anonim",
+        "rahasia",
+        "jawaban",
+        "situs_web",
+        "tantangan",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opsi_desa: list[Wilayah] = []
 
     @classmethod
     def cari_desa(cls, data):
@@ -241,21 +266,20 @@ class PengaduanPublikForm(_PengaduanDasarForm):
             )
         raise ValidationError(_("Pilih desa yang dimaksud dari daftar di bawah."))
 
-    def clean(self):
-        data = super().clean()
-        if data.get("situs_web"):
-            self.add_error(None, _("Pengiriman ditolak oleh penyaring spam."))
-            return data
-        isi = _baca_tantangan(self.data.get("tantangan", ""))
-        if isi is None:
-            self.add_error("jawaban", _("Pertanyaan keamanan kedaluwarsa; jawab yang baru."))
-            return data
-        jawaban = data.get("jawaban")
-        if jawaban is not None and jawaban != isi["a"] + isi["b"]:
-            self.add_error("jawaban", _("Jawaban pertanyaan keamanan salah."))
-        elif time.time() - isi["t"] < settings.PENGADUAN_WAKTU_ISI_MIN_DETIK:
-            self.add_error(None, _("Formulir dikirim terlalu cepat. Periksa lagi, lalu kirim."))
-        return data
+
+class TanggapanPelaporForm(PenjagaPublikForm):
+    """The reporter answers a settled or referred complaint from the status page (no account)."""
+
+    kode = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    isi = forms.CharField(
+        label=_("Tanggapan Anda"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+        error_messages={"required": _("Tuliskan tanggapan Anda.")},
+        help_text=_("Misalnya: kesepakatan belum dijalankan, atau masalah sudah beres."),
+    )
+
+    field_order = ["kode", "isi", "jawaban", "situs_web", "tantangan"]
 
 
 class PengaduanInternalForm(_PengaduanDasarForm):

@@ -270,6 +270,7 @@ class JenisPeristiwa(models.TextChoices):
     MUSYAWARAH = "musyawarah", _("Musyawarah")
     BALASAN = "balasan", _("Balasan")
     KEGIATAN = "kegiatan", _("Kegiatan harian")
+    TANGGAPAN = "tanggapan", _("Tanggapan pelapor")
 
 
 class PeristiwaPengaduan(models.Model):

@@ -147,6 +147,28 @@ def balasan(p, peristiwa) -> None:
     )
 
 
+def tanggapan(p, peristiwa) -> None:
+    """The reporter answered a settled/referred complaint: the handler and the nearest supervisors
+    decide whether to reopen or close it."""
+    penerima = pengawas_terdekat(p)
+    if p.penangan and p.penangan not in penerima:
+        penerima.append(p.penangan)
+    notifikasi_kirim(
+        peristiwa="pengaduan.tanggapan",
+        objek=p,
+        wilayah_kode=p.wilayah_id,
+        subjek=_("Pelapor menanggapi pengaduan %(k)s") % {"k": p.kode},
+        isi=_(
+            "Pelapor menanggapi %(r)s. Penutupan otomatis dihentikan: buka kembali atau tutup "
+            "pengaduan ini."
+        )
+        % {"r": _ringkas(p)},
+        payload={"kode": p.kode, "status": p.status},
+        kunci=f"pengaduan:{p.pk}:tanggapan:{peristiwa.pk}",
+        pengguna=penerima,
+    )
+
+
 def sla(p, tahap: str) -> None:
     tenggat = p.tenggat.strftime("%d-%m-%Y")
     jenis = p.get_tenggat_jenis_display().lower()

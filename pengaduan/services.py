@@ -37,6 +37,7 @@ from .models import (
     Saluran,
     StatusPengaduan,
     kode_pelacakan_baru,
+    kode_pelacakan_normal,
 )
 
 S = StatusPengaduan
@@ -102,7 +103,7 @@ def _atur_tenggat(p: Pengaduan) -> None:
         p.tenggat, p.tenggat_jenis = p.tenggat_verifikasi, JenisTenggat.VERIFIKASI
     elif p.status in (S.DIVERIFIKASI, S.DITANGANI) and not p.rencana_pada:
         p.tenggat, p.tenggat_jenis = p.tenggat_rencana, JenisTenggat.RENCANA
-    elif p.status in (S.SELESAI, S.DIRUJUK):
+    elif p.status in (S.SELESAI, S.DIRUJUK) and p.tenggat_tutup:
         p.tenggat, p.tenggat_jenis = p.tenggat_tutup, JenisTenggat.TUTUP
     else:
         p.tenggat, p.tenggat_jenis = None, ""
@@ -484,6 +485,33 @@ def pengaduan_tutup(
     )
     p.ditutup_pada = timezone.now()
     _pindah(p, S.DITUTUP, user=user, catatan=catatan, fields=["ditutup_pada"])
+    return p
+
+
+@transaction.atomic
+def pengaduan_tanggapi(*, kode: str, isi: str) -> Pengaduan:
+    """The reporter answers a settled or referred complaint from the status page: the answer goes
+    on the timeline, the automatic closing stops, the handler and the supervisors are told (a
+    supervisor then reopens or closes it)."""
+    p = (
+        Pengaduan.objects.select_for_update()
+        .filter(kode=kode_pelacakan_normal(kode) or "-")
+        .first()
+    )
+    if p is None:
+        raise ValidationError(_("Kode tidak ditemukan."))
+    if p.status not in (S.SELESAI, S.DIRUJUK):
+        raise ValidationError(
+            _("Tanggapan dapat dikirim setelah pengaduan dinyatakan selesai atau dirujuk.")
+        )
+    isi = (isi or "").strip()
+    if not isi:
+        raise ValidationError({"isi": _("Tuliskan tanggapan Anda.")})
+    p.tenggat_tutup = None
+    _atur_tenggat(p)
+    p.save(update_fields=["tenggat_tutup", "tenggat", "tenggat_jenis", "diubah"])
+    ev = _peristiwa(p, jenis=JenisPeristiwa.TANGGAPAN, catatan=isi)
+    pemberitahuan.tanggapan(p, ev)
     return p
 
 

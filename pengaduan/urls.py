@@ -12,6 +12,7 @@ urlpatterns = [
     path("lapor/terkirim/", views.lapor_terkirim, name="lapor-terkirim"),
     path("lapor/desa/", views.lapor_desa, name="lapor-desa"),
     path("status/", views.status, name="status"),
+    path("status/tanggapan/", views.status_tanggapan, name="status-tanggapan"),
     # facilitators and supervisors
     path("", views.daftar, name="daftar"),
     path("baru/", views.baru, name="baru"),

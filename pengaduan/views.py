@@ -31,6 +31,7 @@ from .forms import (
     PengaduanPublikForm,
     RujukForm,
     StatusCariForm,
+    TanggapanPelaporForm,
     TugaskanForm,
     TutupForm,
     VerifikasiForm,
@@ -185,11 +186,48 @@ def status(request):
             hasil = selectors.status_publik(kode=form.cleaned_data["kode"])
             if hasil is None:
                 kode_status = 404
+    tanggapan_form = None
+    if hasil is not None and hasil.status in (StatusPengaduan.SELESAI, StatusPengaduan.DIRUJUK):
+        tanggapan_form = TanggapanPelaporForm(initial={"kode": hasil.kode})
     return render(
         request,
         "pengaduan/status.html",
-        {"form": form, "hasil": hasil, "dicari": dicari},
+        {"form": form, "hasil": hasil, "dicari": dicari, "tanggapan_form": tanggapan_form},
         status=kode_status,
+    )
+
+
+@login_not_required
+@require_POST
+def status_tanggapan(request):
+    """The reporter's answer to a settled or referred complaint (from the status page)."""
+    form = TanggapanPelaporForm(request.POST)
+    kode = request.POST.get("kode", "")
+    if batas.lewat_batas(request, "tanggapan", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600):
+        form.is_valid()
+        form.add_error(None, _("Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."))
+    elif form.is_valid():
+        try:
+            p = services.pengaduan_tanggapi(
+                kode=form.cleaned_data["kode"], isi=form.cleaned_data["isi"]
+            )
+        except ValidationError as e:
+            _terapkan_error(form, e)
+        else:
+            messages.success(request, _("Tanggapan Anda sudah kami terima. Terima kasih."))
+            return redirect(reverse("pengaduan:status") + f"?kode={p.kode}")
+    form.segarkan_tantangan()
+    hasil = selectors.status_publik(kode=kode)
+    return render(
+        request,
+        "pengaduan/status.html",
+        {
+            "form": StatusCariForm({"kode": kode}),
+            "hasil": hasil,
+            "dicari": True,
+            "tanggapan_form": form,
+        },
+        status=400 if hasil else 404,
     )
 
 

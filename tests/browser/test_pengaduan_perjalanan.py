@@ -103,4 +103,5 @@ def test_warga_melapor_sampai_selesai(halaman, dunia, settings):
     page.wait_for_load_state()
     assert page.locator("#status-label").inner_text() == "Selesai"
     assert "Bu Warsini" not in page.content()
+    assert page.locator("#tanggapan").is_visible()  # the reporter may still answer
     page.screenshot(path=LAYAR.format("7_status"), full_page=True)

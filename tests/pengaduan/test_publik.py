@@ -231,3 +231,98 @@ def test_status_publik_tanpa_login_dengan_balasan(dunia):
     assert "Kami jadwalkan musyawarah." in html
     assert "Catatan internal saja." not in html
     assert "Diverifikasi" in html
+
+
+def _selesai(dunia, **kw):
+    from django.utils import timezone
+
+    from pengaduan import services
+
+    p = pengaduan_buat(dunia.desa_a, **kw)
+    services.pengaduan_verifikasi(
+        pengaduan=p, user=dunia.pd_a.user, keputusan=StatusPengaduan.DIVERIFIKASI
+    )
+    services.pengaduan_tugaskan(pengaduan=p, user=dunia.pd_a.user, penangan=dunia.pld_a)
+    services.pengaduan_musyawarah_catat(
+        pengaduan=p,
+        user=dunia.pld_a.user,
+        tanggal=timezone.localdate(),
+        tempat="Balai",
+        pihak_hadir="Warga",
+        kesepakatan="Sepakat",
+        mufakat=True,
+    )
+    p.refresh_from_db()
+    return p
+
+
+def _tanggapan(client, kode_halaman, **ubah):
+    kode = kode_halaman
+    resp = client.get(reverse("pengaduan:status"), {"kode": kode})
+    form = resp.context["tanggapan_form"]
+    soal = signing.loads(form.token, salt=GARAM_TANTANGAN)
+    data = {
+        "kode": kode,
+        "isi": "Kesepakatan belum dijalankan.",
+        "tantangan": form.token,
+        "jawaban": soal["a"] + soal["b"],
+        "situs_web": "",
+    }
+    data.update(ubah)
+    return client.post(reverse("pengaduan:status-tanggapan"), data)
+
+
+def test_tanggapan_pelapor_menghentikan_penutupan_otomatis(dunia):
+    from pendampingan.notifikasi.models import Pesan
+    from pengaduan import services
+
+    p = _selesai(dunia)
+    assert p.tenggat_tutup is not None
+    c = Client()
+    resp = _tanggapan(c, p.kode)
+    assert resp.status_code == 302
+    assert "Tanggapan Anda sudah kami terima" in c.get(resp["Location"]).content.decode()
+    p.refresh_from_db()
+    assert p.tenggat_tutup is None and p.tenggat is None
+    assert p.peristiwa.filter(jenis="tanggapan", publik=False).exists()
+    penerima = set(
+        Pesan.objects.filter(peristiwa="pengaduan.tanggapan", saluran="in_app").values_list(
+            "penerima_user__username", flat=True
+        )
+    )
+    assert penerima == {"pd_a", "pld_a"}
+    import datetime
+
+    hasil = services.pengaduan_sla_periksa(
+        hari_ini=datetime.date.today() + datetime.timedelta(days=60)
+    )
+    assert hasil["ditutup"] == 0
+    # the answer is for staff: the public page does not show it
+    assert (
+        "Kesepakatan belum dijalankan."
+        not in Client().get(reverse("pengaduan:status"), {"kode": p.kode}).content.decode()
+    )
+    detail = dunia.klien(dunia.pd_a).get(reverse("pengaduan:detail", args=[p.pk]))
+    assert "Kesepakatan belum dijalankan." in detail.content.decode()
+
+
+def test_tanggapan_ditolak_dengan_pesan_jelas(dunia):
+    from pengaduan import services
+
+    p = _selesai(dunia)
+    c = Client()
+    resp = _tanggapan(c, p.kode, isi="  ")
+    assert resp.status_code == 400 and "Tuliskan tanggapan Anda" in resp.content.decode()
+    resp = _tanggapan(c, p.kode, situs_web="x")
+    assert "penyaring spam" in resp.content.decode()
+    resp = _tanggapan(c, p.kode, kode="PD-2222-2222", isi="Tulisan saya")
+    assert resp.status_code == 404 and "Kode tidak ditemukan" in resp.content.decode()
+    # a complaint still being handled takes no answer (the form is not even offered)
+    q = pengaduan_buat(dunia.desa_a)
+    assert (
+        Client().get(reverse("pengaduan:status"), {"kode": q.kode}).context["tanggapan_form"]
+        is None
+    )
+    with pytest.raises(Exception, match="selesai atau dirujuk"):
+        services.pengaduan_tanggapi(kode=q.kode, isi="x")
+    assert Client().get(reverse("pengaduan:status-tanggapan")).status_code == 405

@@ -66,6 +66,7 @@ KASUS = {
     "pengaduan:lapor-terkirim": Publik(status=(302,)),
     "pengaduan:lapor-desa": Publik(),
     "pengaduan:status": Publik(),
+    "pengaduan:status-tanggapan": Publik(status=(405,)),  # POST only, by tracking code
     # internal
     "pengaduan:daftar": Daftar(buat=lambda d, desa: _aduan(d, desa).judul),
     "pengaduan:papan": Daftar(buat=lambda d, desa: _aduan(d, desa).judul, pengguna="pengawas"),
