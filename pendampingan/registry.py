@@ -11,6 +11,8 @@ core's own sub-apps) register here from their ``AppConfig.ready``; the core impo
   ``fn(kegiatan) -> str | None`` (the reason, or None).
 * ``ekstensi_kegiatan`` — extra forms inside the daily-log entry form (link the entry to a forum
   meeting, advance a facilitation case, link a complaint or an incident): see ``EkstensiKegiatan``.
+* ``panel_desa`` — panels on a desa's page (above its timeline): ``fn(desa, user) -> dict | None``
+  rendered by a template (None: nothing to show); a fixed number of queries each.
 """
 
 from __future__ import annotations
@@ -65,12 +67,21 @@ class EkstensiKegiatan:
     urutan: int = 50
 
 
+@dataclass(frozen=True)
+class PanelDesa:
+    kunci: str
+    template: str
+    fungsi: Callable
+    urutan: int = 50
+
+
 lini_masa: dict[str, Callable] = {}
 ekstensi_kegiatan: dict[str, EkstensiKegiatan] = {}
 navigasi: dict[str, ItemNavigasi] = {}
 panel_dasbor: dict[str, PanelDasbor] = {}
 tautan_kegiatan: dict[str, Callable] = {}
 kunci_kegiatan: dict[str, Callable] = {}
+panel_desa: dict[str, PanelDesa] = {}
 
 
 def daftar_lini_masa(kunci: str, fungsi: Callable) -> None:
@@ -95,6 +106,20 @@ def daftar_kunci_kegiatan(kunci: str, fungsi: Callable) -> None:
 
 def daftar_ekstensi_kegiatan(ekstensi: EkstensiKegiatan) -> None:
     ekstensi_kegiatan[ekstensi.kunci] = ekstensi
+
+
+def daftar_panel_desa(panel: PanelDesa) -> None:
+    panel_desa[panel.kunci] = panel
+
+
+def panel_desa_untuk(desa, user) -> list[tuple[str, dict]]:
+    """(template, context) of every registered desa panel that has something to show."""
+    hasil = []
+    for p in sorted(panel_desa.values(), key=lambda p: (p.urutan, p.kunci)):
+        konteks = p.fungsi(desa, user)
+        if konteks is not None:
+            hasil.append((p.template, konteks))
+    return hasil
 
 
 def lini_masa_desa(desa, user, batas: int = 30) -> list[ItemLiniMasa]:

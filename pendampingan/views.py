@@ -68,6 +68,7 @@ def wilayah_detail(request, kode):
                 "penugasan_kini": [p for p in penugasan if p.aktif_pada(hari_ini)],
                 "penugasan_lalu": [p for p in penugasan if not p.aktif_pada(hari_ini)],
                 "lini_masa": registry.lini_masa_desa(wilayah, request.user),
+                "panel_desa": registry.panel_desa_untuk(wilayah, request.user),
             },
         )
     q = request.GET.get("q", "").strip()

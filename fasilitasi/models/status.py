@@ -1,0 +1,113 @@
+"""Village development status per desa, year and index (IDM, Indeks Desa), imported from CSV.
+
+The bands that turn a score into a status are data per index and per year they start to apply
+(``AmbangStatus``): the bands in force for year Y are those of the latest ``berlaku_mulai <= Y``."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from pendampingan.models import Wilayah
+from pendampingan.scope import RegionScopedQuerySet
+
+from .referensi import DasarTahap
+
+
+class IndeksStatus(models.Model):
+    kode = models.SlugField(_("kode"), max_length=30, unique=True)
+    nama = models.CharField(_("nama"), max_length=150)
+    skor_maks = models.DecimalField(_("skor maksimum"), max_digits=7, decimal_places=2, default=1)
+    dasar_hukum = models.CharField(_("dasar hukum"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("indeks status desa")
+        verbose_name_plural = _("indeks status desa")
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class AmbangStatus(models.Model):
+    """One band: scores up to ``batas_atas`` (inclusive) have status ``nama``; the top band has no
+    upper limit."""
+
+    indeks = models.ForeignKey(IndeksStatus, on_delete=models.CASCADE, related_name="ambang")
+    berlaku_mulai = models.PositiveSmallIntegerField(_("berlaku mulai tahun"))
+    urutan = models.PositiveSmallIntegerField(_("urutan (1 = terendah)"))
+    nama = models.CharField(_("status"), max_length=50)
+    batas_atas = models.DecimalField(
+        _("batas atas skor (inklusif)"), max_digits=9, decimal_places=4, null=True, blank=True
+    )
+    dasar = models.CharField(max_length=10, choices=DasarTahap.choices, default=DasarTahap.FAKTA)
+    sumber = models.CharField(_("sumber"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("ambang status")
+        verbose_name_plural = _("ambang status")
+        ordering = ["indeks", "-berlaku_mulai", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indeks", "berlaku_mulai", "urutan"], name="ambang_status_unik"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indeks} {self.berlaku_mulai}: {self.nama}"
+
+
+class StatusDesaQuerySet(RegionScopedQuerySet):
+    pass
+
+
+class StatusDesa(models.Model):
+    wilayah = models.ForeignKey(
+        Wilayah, verbose_name=_("desa"), on_delete=models.PROTECT, related_name="status_indeks"
+    )
+    indeks = models.ForeignKey(IndeksStatus, on_delete=models.PROTECT, related_name="status_desa")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    skor = models.DecimalField(_("skor"), max_digits=9, decimal_places=4, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=50)
+    impor = models.ForeignKey(
+        "ImporStatusDesa", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diubah = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = StatusDesaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("status desa")
+        verbose_name_plural = _("status desa")
+        ordering = ["wilayah", "indeks", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wilayah", "indeks", "tahun"], name="status_desa_unik_per_tahun"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.wilayah_id} {self.indeks} {self.tahun}: {self.status}"
+
+
+class ImporStatusDesa(models.Model):
+    """One CSV import: who, when, which index, and the lines it refused (line by line)."""
+
+    indeks = models.ForeignKey(IndeksStatus, on_delete=models.PROTECT, related_name="+")
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(default=timezone.now)
+    nama_berkas = models.CharField(max_length=255)
+    jumlah_baris = models.PositiveIntegerField(default=0)
+    diimpor = models.PositiveIntegerField(default=0)
+    ditolak = models.PositiveIntegerField(default=0)
+    galat = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("impor status desa")
+        verbose_name_plural = _("riwayat impor status desa")
+        ordering = ["-waktu"]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.waktu:%Y-%m-%d %H:%M})"

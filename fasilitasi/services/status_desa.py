@@ -1,0 +1,190 @@
+"""Import of village status (IDM, Indeks Desa) from a CSV of ``kode,tahun,skor,status``.
+
+Line by line: a line with an unknown code, a region that is not a desa, a desa outside the
+importer's scope, a bad year or score, or a status that contradicts the bands is reported with its
+line number and skipped; every valid line is imported, all in one transaction, with history."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from pendampingan.models import Tingkat, Wilayah
+from pendampingan.scope import cakupan_pengguna
+
+from ..models import AmbangStatus, ImporStatusDesa, IndeksStatus, StatusDesa
+
+KOLOM = ["kode", "tahun", "skor", "status"]
+STATUS_BAKU = ["Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"]
+TAHUN_AWAL = 2015
+BARIS_MAKS = 100_000
+
+
+def ambang_berlaku(indeks: IndeksStatus, tahun: int, semua: list[AmbangStatus] | None = None):
+    """The bands of ``indeks`` in force in ``tahun``, lowest first ([] when none is set)."""
+    semua = semua if semua is not None else list(indeks.ambang.all())
+    mulai = [a.berlaku_mulai for a in semua if a.berlaku_mulai <= tahun]
+    if not mulai:
+        return []
+    tahun_ambang = max(mulai)
+    return sorted([a for a in semua if a.berlaku_mulai == tahun_ambang], key=lambda a: a.urutan)
+
+
+def status_dari_skor(ambang: list[AmbangStatus], skor: Decimal) -> str | None:
+    for a in ambang:
+        if a.batas_atas is None or skor <= a.batas_atas:
+            return a.nama
+    return None
+
+
+def _baca(berkas) -> list[list[str]]:
+    mentah = berkas.read()
+    if isinstance(mentah, bytes):
+        try:
+            teks = mentah.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("Berkas bukan teks CSV UTF-8."))
+    else:
+        teks = mentah
+    contoh = teks[:2048]
+    pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
+    return list(csv.reader(io.StringIO(teks), delimiter=pemisah))
+
+
+@transaction.atomic
+def status_desa_impor(
+    *, user, indeks: IndeksStatus, berkas, nama_berkas: str = ""
+) -> ImporStatusDesa:
+    """Import the CSV; returns the import log with the refused lines in ``galat``."""
+    baris = _baca(berkas)
+    if not baris:
+        raise ValidationError(_("Berkas kosong."))
+    kepala = [k.strip().lower() for k in baris[0]]
+    if kepala[:4] != KOLOM:
+        raise ValidationError(
+            _("Kepala kolom harus %(k)s; ditemukan %(h)s.")
+            % {"k": ",".join(KOLOM), "h": ",".join(baris[0]) or "(kosong)"}
+        )
+    isi = [(i, r) for i, r in enumerate(baris[1:], start=2) if any(s.strip() for s in r)]
+    if len(isi) > BARIS_MAKS:
+        raise ValidationError(
+            _("Berkas terlalu besar: paling banyak %(n)d baris.") % {"n": BARIS_MAKS}
+        )
+    c = cakupan_pengguna(user)
+    kini = timezone.localdate().year
+    semua_ambang = list(indeks.ambang.all())
+    kode_set = {r[0].strip() for _i, r in isi if r}
+    wilayah = dict(Wilayah.objects.filter(kode__in=kode_set).values_list("kode", "tingkat"))
+    galat: list[dict] = []
+    sah: dict[tuple[str, int], tuple[Decimal | None, str]] = {}
+
+    def tolak(nomor, kode, pesan):
+        galat.append({"baris": nomor, "kode": kode, "pesan": str(pesan)})
+
+    nama_status = {n.lower(): n for n in STATUS_BAKU}
+    nama_status.update({a.nama.lower(): a.nama for a in semua_ambang})
+    for nomor, r in isi:
+        r = [s.strip() for s in r] + [""] * (4 - len(r))
+        kode, tahun_s, skor_s, status_s = r[:4]
+        if kode not in wilayah:
+            tolak(nomor, kode, _("kode wilayah %(k)s tidak dikenal") % {"k": kode or "(kosong)"})
+            continue
+        if wilayah[kode] != Tingkat.DESA:
+            tolak(nomor, kode, _("%(k)s bukan kode desa/kelurahan") % {"k": kode})
+            continue
+        if not c.boleh_lihat(kode):
+            tolak(nomor, kode, _("desa %(k)s di luar wilayah Anda") % {"k": kode})
+            continue
+        try:
+            tahun = int(tahun_s)
+        except ValueError:
+            tolak(nomor, kode, _("tahun «%(t)s» bukan angka") % {"t": tahun_s})
+            continue
+        if not TAHUN_AWAL <= tahun <= kini + 1:
+            tolak(
+                nomor,
+                kode,
+                _("tahun %(t)d di luar %(a)d–%(b)d") % {"t": tahun, "a": TAHUN_AWAL, "b": kini + 1},
+            )
+            continue
+        skor = None
+        if skor_s:
+            try:
+                skor = Decimal(skor_s.replace(",", "."))
+            except InvalidOperation:
+                tolak(nomor, kode, _("skor «%(s)s» bukan angka") % {"s": skor_s})
+                continue
+            if not Decimal(0) <= skor <= indeks.skor_maks:
+                tolak(
+                    nomor,
+                    kode,
+                    _("skor %(s)s di luar 0–%(m)s")
+                    % {"s": skor_s, "m": indeks.skor_maks.normalize()},
+                )
+                continue
+        ambang = ambang_berlaku(indeks, tahun, semua_ambang)
+        menurut_ambang = status_dari_skor(ambang, skor) if (ambang and skor is not None) else None
+        if status_s:
+            status = nama_status.get(status_s.lower())
+            if status is None:
+                tolak(nomor, kode, _("status «%(s)s» tidak dikenal") % {"s": status_s})
+                continue
+            if menurut_ambang and menurut_ambang != status:
+                tolak(
+                    nomor,
+                    kode,
+                    _("status %(s)s tidak sesuai skor %(k)s (menurut ambang: %(a)s)")
+                    % {"s": status, "k": skor_s, "a": menurut_ambang},
+                )
+                continue
+        elif menurut_ambang:
+            status = menurut_ambang
+        else:
+            tolak(nomor, kode, _("status kosong dan tidak dapat dihitung dari skor"))
+            continue
+        if (kode, tahun) in sah:
+            tolak(nomor, kode, _("baris ganda untuk %(k)s tahun %(t)d") % {"k": kode, "t": tahun})
+            continue
+        sah[(kode, tahun)] = (skor, status)
+
+    log = ImporStatusDesa.objects.create(
+        indeks=indeks,
+        oleh=user,
+        nama_berkas=(nama_berkas or getattr(berkas, "name", "") or "status.csv")[-255:],
+        jumlah_baris=len(isi),
+        diimpor=len(sah),
+        ditolak=len(galat),
+        galat=galat,
+    )
+    ada = {
+        (s.wilayah_id, s.tahun): s
+        for s in StatusDesa.objects.filter(
+            indeks=indeks, wilayah_id__in={k for k, _t in sah}, tahun__in={t for _k, t in sah}
+        )
+    }
+    baru, ubah = [], []
+    for (kode, tahun), (skor, status) in sah.items():
+        lama = ada.get((kode, tahun))
+        if lama is None:
+            baru.append(
+                StatusDesa(
+                    wilayah_id=kode, indeks=indeks, tahun=tahun, skor=skor, status=status, impor=log
+                )
+            )
+        elif lama.skor != skor or lama.status != status:
+            lama.skor, lama.status, lama.impor = skor, status, log
+            ubah.append(lama)
+    if baru:
+        bulk_create_with_history(baru, StatusDesa, batch_size=1000, default_user=user)
+    if ubah:
+        bulk_update_with_history(
+            ubah, StatusDesa, ["skor", "status", "impor"], batch_size=1000, default_user=user
+        )
+    return log
