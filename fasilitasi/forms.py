@@ -161,6 +161,10 @@ class EkstensiKegiatanForm(forms.Form):
         wilayah = getattr(kegiatan, "wilayah_id", None)
         qs = selectors.fasilitasi_terbuka_untuk_kegiatan(user=user, wilayah_kode=wilayah)
         self.fields["kasus"].queryset = qs
+        if kegiatan is not None and kegiatan.pk:
+            tertaut = kegiatan.peristiwa_fasilitasi.order_by("-waktu").first()
+            if tertaut:
+                self.fields["kasus"].initial = tertaut.kasus_id
         self.fields["kasus"].label_from_instance = lambda k: (
             f"{k.wilayah.nama} · {k.judul} — {k.tahap_kini.nama if k.tahap_kini else ''}"
         )
@@ -216,13 +220,11 @@ class BumDesaForm(forms.ModelForm):
 
     def clean_anggota(self):
         kode = [k.strip() for k in (self.cleaned_data.get("anggota") or "").split(",") if k.strip()]
-        desa = list(Wilayah.objects.visible_to(self.user).desa().filter(kode__in=kode))
+        # member villages of a BUM Desa Bersama may lie outside the user's own field
+        desa = list(Wilayah.objects.desa().filter(kode__in=kode))
         tidak = sorted(set(kode) - {d.kode for d in desa})
         if tidak:
-            raise ValidationError(
-                _("Kode desa tidak dikenal atau di luar wilayah Anda: %(k)s.")
-                % {"k": ", ".join(tidak)}
-            )
+            raise ValidationError(_("Kode desa tidak dikenal: %(k)s.") % {"k": ", ".join(tidak)})
         return desa
 
     def _post_clean(self):

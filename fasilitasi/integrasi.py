@@ -85,11 +85,15 @@ def tautan_kegiatan(kegiatan_list, user) -> dict:
 def simpan_ekstensi(kegiatan, form, user):
     """Called by the entry service, in its transaction, after the entry is saved."""
     from . import services
+    from .models import JenisPeristiwa, PeristiwaFasilitasi
 
     kasus = form.cleaned_data.get("kasus")
     if not kasus:
         return None
-    if form.cleaned_data.get("maju"):
+    sudah_maju = PeristiwaFasilitasi.objects.filter(
+        kasus=kasus, kegiatan=kegiatan, jenis=JenisPeristiwa.MAJU
+    ).exists()
+    if form.cleaned_data.get("maju") and not sudah_maju:  # editing the entry never moves twice
         return services.fasilitasi_maju(
             kasus=kasus, user=user, catatan=form.cleaned_data.get("catatan", ""), kegiatan=kegiatan
         )
@@ -196,7 +200,7 @@ def daftarkan():
     registry.daftar_navigasi(
         "bumdes",
         ItemNavigasi(
-            _l("BUM Desa"), "fasilitasi:bumdes-list", urutan=42, izin="fasilitasi.view_bumdes"
+            _l("BUM Desa"), "fasilitasi:bumdes-list", urutan=42, izin="fasilitasi.view_bumdesa"
         ),
     )
     registry.daftar_lini_masa("fasilitasi", lini_masa_desa)
@@ -225,7 +229,7 @@ def daftarkan():
     )
     lihat = {
         "fasilitasi.view_fasilitasi",
-        "fasilitasi.view_bumdes",
+        "fasilitasi.view_bumdesa",
         "fasilitasi.view_statusdesa",
         "fasilitasi.view_templatalur",
     }
@@ -234,8 +238,8 @@ def daftarkan():
         *lihat,
         "fasilitasi.add_fasilitasi",
         "fasilitasi.change_fasilitasi",
-        "fasilitasi.add_bumdes",
-        "fasilitasi.change_bumdes",
+        "fasilitasi.add_bumdesa",
+        "fasilitasi.change_bumdesa",
     )
     roles.tambah_izin(roles.GRUP_PENGAWAS, *lihat, "fasilitasi.add_statusdesa")
     roles.tambah_izin(

@@ -126,11 +126,14 @@ def fasilitasi_riwayat(*, kasus: Fasilitasi, batas: int = 50):
 
 def kegiatan_pilihan(*, user, kasus: Fasilitasi, batas: int = 30):
     """The user's recent daily-log entries in the case's desa (to link to a move)."""
-    return (
+    terbaru = list(
         Kegiatan.objects.visible_to(user)
         .filter(pendamping__user=user, wilayah_id=kasus.wilayah_id)
-        .order_by("-tanggal", "-jam_mulai")[:batas]
+        .order_by("-tanggal", "-jam_mulai")
+        .values_list("pk", flat=True)[:batas]
     )
+    # an unsliced queryset, so the form field can validate the choice against it
+    return Kegiatan.objects.filter(pk__in=terbaru).order_by("-tanggal", "-jam_mulai")
 
 
 def fasilitasi_terbuka_untuk_kegiatan(*, user, wilayah_kode: str | None = None):

@@ -365,7 +365,7 @@ def papan_belum(request):
 
 
 # --------------------------------------------------------------------------- BUM Desa
-@permission_required("fasilitasi.view_bumdes", raise_exception=True)
+@permission_required("fasilitasi.view_bumdesa", raise_exception=True)
 def bumdes_list(request):
     q = request.GET.get("q", "").strip()
     status = request.GET.get("status", "")
@@ -382,7 +382,7 @@ def bumdes_list(request):
     )
 
 
-@permission_required("fasilitasi.add_bumdes", raise_exception=True)
+@permission_required("fasilitasi.add_bumdesa", raise_exception=True)
 def bumdes_buat(request):
     return _bumdes_form(request, None)
 
@@ -413,7 +413,7 @@ def _bumdes_form(request, bumdes):
     return render(request, "fasilitasi/bumdes_form.html", {"form": form, "bumdes": bumdes})
 
 
-@permission_required("fasilitasi.view_bumdes", raise_exception=True)
+@permission_required("fasilitasi.view_bumdesa", raise_exception=True)
 def bumdes_detail(request, pk):
     bumdes = selectors.bumdes_detail(user=request.user, pk=pk)
     kasus, kegiatan = selectors.bumdes_kasus_kegiatan(user=request.user, bumdes=bumdes)

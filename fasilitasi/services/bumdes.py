@@ -35,7 +35,7 @@ FIELD_BUMDES = [
 
 
 def boleh_ubah_bumdes(user, bumdes: BumDesa) -> bool:
-    return user.has_perm("fasilitasi.change_bumdes") and cakupan_pengguna(user).boleh_lihat(
+    return user.has_perm("fasilitasi.change_bumdesa") and cakupan_pengguna(user).boleh_lihat(
         bumdes.wilayah_id
     )
 
@@ -86,7 +86,7 @@ def bumdes_simpan(*, user, data: dict, desa_anggota=(), bumdes: BumDesa | None =
     if errors:
         raise ValidationError(errors)
     if bumdes is None:
-        if not user.has_perm("fasilitasi.add_bumdes"):
+        if not user.has_perm("fasilitasi.add_bumdesa"):
             raise ValidationError(_("Anda tidak berwenang mendaftarkan BUM Desa."))
         bumdes = BumDesa()
     else:

@@ -38,7 +38,10 @@ def lampirkan_wajib(kasus, user):
     kasus.refresh_from_db()
     for i, nama in enumerate(kasus.tahap_kini.dokumen_wajib):
         services.dokumen_lampirkan(
-            kasus=kasus, user=user, nama=nama, berkas=berkas_pdf(isi=f"{kasus.pk}-{nama}-{i}".encode())
+            kasus=kasus,
+            user=user,
+            nama=nama,
+            berkas=berkas_pdf(isi=f"{kasus.pk}-{nama}-{i}".encode()),
         )
 
 

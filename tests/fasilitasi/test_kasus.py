@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from fasilitasi import services
 from fasilitasi.forms import EkstensiKegiatanForm
@@ -84,7 +85,10 @@ def test_maju_tanpa_dokumen_wajib_ditolak_tanpa_menulis_apa_pun(dunia):
     kasus = buka_kasus(dunia)
     with pytest.raises(ValidationError) as e:
         services.fasilitasi_maju(kasus=kasus, user=dunia.pld_a.user)
-    assert "Dokumen wajib tahap «Penyusunan rancangan Perdes APB Desa berdasarkan RKP Desa» belum" in str(e.value)
+    assert (
+        "Dokumen wajib tahap «Penyusunan rancangan Perdes APB Desa berdasarkan RKP Desa» belum"
+        in str(e.value)
+    )
     assert "Rancangan Perdes APB Desa" in str(e.value)
     kasus.refresh_from_db()
     assert kasus.tahap_kini.urutan == 1
@@ -286,3 +290,83 @@ def test_ekstensi_hanya_kasus_desa_kegiatan(dunia):
     kegiatan = KegiatanFactory(pendamping=dunia.pld_a, wilayah=dunia.desa_a)
     form = EkstensiKegiatanForm({"kasus": lain.pk}, user=dunia.pld_a.user, kegiatan=kegiatan)
     assert not form.is_valid()
+
+
+def _data_kegiatan(desa, **ubah):
+    return {
+        "wilayah": desa,
+        "tanggal": datetime.date.today(),
+        "jam_mulai": datetime.time(9),
+        "jam_selesai": datetime.time(11),
+        "tata_cara": "fasilitasi",
+        "judul": "Fasilitasi Musdes APB Desa",
+        "uraian": "",
+        **ubah,
+    }
+
+
+def test_kegiatan_lewat_layanan_inti_memajukan_kasus(dunia):
+    from pendampingan.kegiatan import services as kegiatan_services
+
+    kasus = buka_kasus(dunia)
+    lampirkan_wajib(kasus, dunia.pld_a.user)
+    eks = registry.ekstensi_kegiatan["fasilitasi"]
+    u = dunia.pld_a.user
+    form = eks.form_class(
+        {"fasilitasi-kasus": kasus.pk, "fasilitasi-maju": "on"},
+        user=u,
+        kegiatan=None,
+        prefix="fasilitasi",
+    )
+    assert form.is_valid(), form.errors
+    hasil = kegiatan_services.kegiatan_buat(
+        user=u, data=_data_kegiatan(dunia.desa_a), ekstensi=[(eks, form)]
+    )
+    kasus.refresh_from_db()
+    assert kasus.tahap_kini.urutan == 2
+    p = kasus.peristiwa.get(jenis=JenisPeristiwa.MAJU)
+    assert p.kegiatan == hasil.kegiatan
+    # editing the entry keeps the link and does not move the case again
+    form = eks.form_class(
+        {"fasilitasi-kasus": kasus.pk, "fasilitasi-maju": "on"},
+        user=u,
+        kegiatan=hasil.kegiatan,
+        prefix="fasilitasi",
+    )
+    assert form.fields["kasus"].initial == kasus.pk
+    lampirkan_wajib(kasus, u)
+    assert form.is_valid(), form.errors
+    kegiatan_services.kegiatan_ubah(
+        kegiatan=hasil.kegiatan, user=u, data=_data_kegiatan(dunia.desa_a), ekstensi=[(eks, form)]
+    )
+    kasus.refresh_from_db()
+    assert kasus.tahap_kini.urutan == 2
+
+
+def test_kegiatan_di_desa_lain_membatalkan_seluruh_simpan(dunia):
+    from pendampingan.kegiatan import services as kegiatan_services
+    from pendampingan.models import Kegiatan, Penugasan
+
+    kasus = buka_kasus(dunia)
+    lampirkan_wajib(kasus, dunia.pld_a.user)
+    eks = registry.ekstensi_kegiatan["fasilitasi"]
+    u = dunia.pld_a.user
+    form = eks.form_class(
+        {"fasilitasi-kasus": kasus.pk, "fasilitasi-maju": "on"}, user=u, prefix="fasilitasi"
+    )
+    assert form.is_valid()
+    # the PLD also works in desa_a2, so the entry itself is valid there
+    Penugasan.objects.create(
+        pendamping=dunia.pld_a, wilayah=dunia.desa_a2, mulai=datetime.date(2020, 1, 1)
+    )
+    u.__dict__.pop("_cakupan_cache", None)
+    jumlah = Kegiatan.objects.count()
+    with pytest.raises(ValidationError) as e:
+        with transaction.atomic():
+            kegiatan_services.kegiatan_buat(
+                user=u, data=_data_kegiatan(dunia.desa_a2), ekstensi=[(eks, form)]
+            )
+    assert "tidak dilakukan di desa kasus ini" in str(e.value)
+    assert Kegiatan.objects.count() == jumlah
+    kasus.refresh_from_db()
+    assert kasus.tahap_kini.urutan == 1

@@ -70,7 +70,11 @@ KASUS = {
     "fasilitasi:bumdes-list": Daftar(buat=lambda d, desa: _bumdes(d, desa).nama),
     "fasilitasi:bumdes-buat": Login(),
     "fasilitasi:bumdes-detail": Objek(buat=lambda d, desa: {"pk": _bumdes(d, desa).pk}),
-    "fasilitasi:bumdes-ubah": Objek(buat=lambda d, desa: {"pk": _bumdes(d, desa).pk}),
+    # the provincial supervisor may look but not edit (403); the owner's 200 is asserted in
+    # tests/fasilitasi/test_views.py
+    "fasilitasi:bumdes-ubah": Objek(
+        buat=lambda d, desa: {"pk": _bumdes(d, desa).pk}, status=(200, 403)
+    ),
     "fasilitasi:bumdes-unit": Objek(
         buat=lambda d, desa: {"pk": _bumdes(d, desa).pk},
         metode="post",
