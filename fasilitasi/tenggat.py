@@ -5,7 +5,8 @@ A stage may carry one rule:
 * ``tanggal_tetap`` — a fixed day of the year, relative to the case's year: the APB Desa of 2027 is
   enacted by 31 December **2026** (``geser_tahun = -1``);
 * ``hari_kerja`` — N Indonesian working days after the stage began (i.e. after the previous stage
-  was completed), skipping weekends, national holidays and cuti bersama
+  was completed), skipping weekends and national holidays (plus any cuti bersama listed in the
+  setting ``HARI_LIBUR_TAMBAHAN``)
   (``pendampingan.kalender``);
 * ``hari_kalender`` — N calendar days after the stage began (the regulations that say "7 hari").
 
