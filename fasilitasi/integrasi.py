@@ -106,8 +106,6 @@ def simpan_ekstensi(kegiatan, form, user):
 def panel_desa(desa, user):
     from . import selectors
 
-    if not user.has_perm("fasilitasi.view_fasilitasi"):
-        return None
     konteks = selectors.panel_desa(user=user, desa=desa)
     if not (konteks["status_indeks"] or konteks["kasus_terbuka"] or konteks["bumdes_desa"]):
         konteks["kosong"] = True
@@ -185,23 +183,19 @@ def panel_dasbor(wilayah, periode, user) -> dict:
 def daftarkan():
     from .forms import EkstensiKegiatanForm
 
+    # every facilitator and supervisor group may view these (the views check the permission);
+    # no ``izin`` here, so the menu costs no permission queries on every page
     registry.daftar_navigasi(
         "fasilitasi",
-        ItemNavigasi(
-            _l("Fasilitasi"), "fasilitasi:kasus-saya", urutan=40, izin="fasilitasi.view_fasilitasi"
-        ),
+        ItemNavigasi(_l("Fasilitasi"), "fasilitasi:kasus-saya", urutan=40),
     )
     registry.daftar_navigasi(
         "fasilitasi-papan",
-        ItemNavigasi(
-            _l("Papan tahapan"), "fasilitasi:papan", urutan=41, izin="fasilitasi.view_fasilitasi"
-        ),
+        ItemNavigasi(_l("Papan tahapan"), "fasilitasi:papan", urutan=41),
     )
     registry.daftar_navigasi(
         "bumdes",
-        ItemNavigasi(
-            _l("BUM Desa"), "fasilitasi:bumdes-list", urutan=42, izin="fasilitasi.view_bumdesa"
-        ),
+        ItemNavigasi(_l("BUM Desa"), "fasilitasi:bumdes-list", urutan=42),
     )
     registry.daftar_lini_masa("fasilitasi", lini_masa_desa)
     registry.daftar_tautan_kegiatan("fasilitasi", tautan_kegiatan)
