@@ -133,9 +133,17 @@ class PapanForm(forms.Form):
     """The board's filter (GET)."""
 
     templat = forms.ModelChoiceField(
-        label=_("Templat"), queryset=TemplatAlur.objects.filter(aktif=True), empty_label=None
+        label=_("Templat"),
+        queryset=TemplatAlur.objects.filter(aktif=True),
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2200)
+    tahun = forms.IntegerField(
+        label=_("Tahun"),
+        min_value=2000,
+        max_value=2200,
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+    )
     wilayah = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
