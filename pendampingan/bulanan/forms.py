@@ -137,6 +137,8 @@ class RekapForm(forms.Form):
     def __init__(self, *args, wilayah_qs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wilayah"].set_queryset(wilayah_qs)
+        self.fields["wilayah"].widget.attrs["class"] = "form-control"
+        self.fields["bulan"].widget.attrs["class"] = "form-control"
 
 
 class UnduhanForm(forms.Form):

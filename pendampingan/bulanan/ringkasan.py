@@ -111,10 +111,12 @@ def lembar_jam(kegiatan: list[Kegiatan]) -> list[dict]:
         baris.append(
             {
                 "tanggal": tanggal.isoformat(),
+                "label": formats.date_format(tanggal, "D, j M Y"),
                 "kegiatan": len(items),
                 "mulai": min(k.jam_mulai for k in items).strftime("%H:%M"),
                 "selesai": max(k.jam_selesai for k in items).strftime("%H:%M"),
                 "menit": menit,
+                "jam": f"{menit // 60}:{menit % 60:02d}",
                 "judul": [k.judul for k in items],
             }
         )

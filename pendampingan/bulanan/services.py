@@ -339,7 +339,8 @@ def laporan_simpan_narasi(*, user, laporan: LaporanBulanan, teks: dict[int, str]
     for n in laporan.narasi.all():
         if n.pk not in teks:
             continue
-        baru = (teks[n.pk] or "").strip()
+        # browsers send CRLF line ends: compare and store text with plain LF
+        baru = (teks[n.pk] or "").replace("\r\n", "\n").replace("\r", "\n").strip()
         if len(baru) > 20000:
             raise ValidationError(
                 _("Narasi %(judul)s terlalu panjang (paling banyak 20.000 karakter).")

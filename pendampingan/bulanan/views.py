@@ -451,6 +451,8 @@ def _rekap_pilihan(request):
     bulan = bulan or bulan_lalu(awal_bulan(timezone.localdate()))
     if wilayah is None:
         raise Http404(_("Tidak ada wilayah yang Anda awasi."))
+    if not form.is_bound:
+        form = RekapForm(initial={"wilayah": wilayah, "bulan": bulan}, wilayah_qs=boleh)
     return wilayah, bulan, form
 
 
@@ -468,7 +470,11 @@ def rekap(request):
             "nama_bulan": nama_bulan(bulan),
             "halaman": _halaman(request, r.baris, 50),
             "query": query,
-            "dapat_turun": r.wilayah.tingkat != "kecamatan",
+            "naik": selectors.wilayah_rekap_boleh(user=request.user)
+            .filter(kode=wilayah.induk_id)
+            .first()
+            if wilayah.induk_id
+            else None,
             "unduhan_form": UnduhanForm(
                 initial={"wilayah": wilayah, "bulan": bulan},
                 wilayah_qs=selectors.wilayah_rekap_boleh(user=request.user),

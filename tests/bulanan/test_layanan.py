@@ -229,3 +229,15 @@ def test_buka_bulan_mengembalikan_laporan_dan_tercatat(dunia):
     assert b.oleh == dunia.pd_a.user and PembukaanBulan.objects.count() == 1
     assert lap.peristiwa.last().catatan.endswith("Salah jam")
     assert LaporanBulanan.objects.count() == 1
+
+
+def test_narasi_dari_peramban_crlf_tidak_dianggap_disunting(dunia):
+    p = dunia.pld_a
+    kegiatan(p, dunia.desa_a, _hari(0), judul="Asistensi")
+    lap = services.laporan_susun(user=p.user, bulan=bulan_ini())
+    n = lap.narasi.get(kunci="asistensi")
+    berubah = services.laporan_simpan_narasi(
+        user=p.user, laporan=lap, teks={n.pk: n.teks.replace("\n", "\r\n")}
+    )
+    n.refresh_from_db()
+    assert berubah == 0 and not n.disunting
