@@ -1,8 +1,35 @@
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from pendampingan.models import Jabatan
 from tests.factories import pendamping_di, wilayah_rantai
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (browser journeys, real workers) flush the database when they end, which
+    would also wipe the reference data seeded by data migrations for the next one: give every such
+    test ``serialized_rollback`` so Django restores that data before it."""
+    for item in items:
+        m = item.get_closest_marker("django_db")
+        if m and m.kwargs.get("transaction") and not m.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(**{**m.kwargs, "serialized_rollback": True}), append=False
+            )
+
+
+@pytest.fixture
+def hitung_query():
+    """``hitung_query(fn)`` → how many queries ``fn()`` ran. Compare a small and a 3× larger
+    fixture to prove a page's query count does not grow with its rows."""
+
+    def hitung(fn):
+        with CaptureQueriesContext(connection) as ctx:
+            fn()
+        return len(ctx.captured_queries)
+
+    return hitung
 
 
 @pytest.fixture(autouse=True)

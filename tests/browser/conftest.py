@@ -36,9 +36,17 @@ def _browser():
         pytest.skip(
             "Chromium sistem tidak ada di mesin ini; jalankan `apt-get install -y chromium` untuk uji peramban."
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serial = {a: getattr(connections[a], "_test_serialized_contents", None) for a in connections}
     with sync_playwright() as pw:
+        # Playwright's greenlets give the code after this point another contextvars context, so
+        # Django hands out new connection objects: carry over the test database's serialized
+        # content, which transactional tests (serialized_rollback) restore after each flush.
+        for alias, isi in serial.items():
+            if isi is not None:
+                connections[alias]._test_serialized_contents = isi
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield browser
         browser.close()
@@ -53,6 +61,13 @@ def halaman(_browser, live_server, transactional_db):
     page = ctx.new_page()
     page.set_default_timeout(15000)
     yield page
+    # Let in-flight requests finish before the test's database is flushed: on SQLite in memory the
+    # live server shares the test's connection, and a request still running would roll back the
+    # reference data that the next test restores.
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+    except Exception:  # noqa: BLE001 — a page that never idles must not hide the test's result
+        pass
     ctx.close()
 
 

@@ -34,13 +34,20 @@ def _cek_produksi(env_tambahan):
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_tambahan})
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_produksi_menolak_jalan_tanpa_rahasia_host_dan_database():
-    lengkap = {"DJANGO_SECRET_KEY": "k" * 60 + "-rahasia-panjang", "DJANGO_ALLOWED_HOSTS": "desa.example.id",
-               "DATABASE_URL": "sqlite:////tmp/produksi-uji.db"}
+    lengkap = {
+        "DJANGO_SECRET_KEY": "k" * 60 + "-rahasia-panjang",
+        "DJANGO_ALLOWED_HOSTS": "desa.example.id",
+        "DATABASE_URL": "sqlite:////tmp/produksi-uji.db",
+    }
     for hilang in lengkap:
         r = _cek_produksi({k: v for k, v in lengkap.items() if k != hilang})
         assert r.returncode != 0, hilang
