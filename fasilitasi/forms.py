@@ -283,3 +283,7 @@ class StatusImporForm(forms.Form):
         label=_("Berkas CSV"),
         help_text=_("Kolom: kode,tahun,skor,status (baris pertama kepala kolom)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indeks"].initial = IndeksStatus.objects.filter(kode="idm").first()

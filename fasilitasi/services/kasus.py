@@ -57,7 +57,11 @@ def _pastikan_boleh(user, kasus):
 
 def _kunci(kasus: Fasilitasi) -> Fasilitasi:
     """Lock the case row for the rest of the transaction and return it fresh."""
-    return Fasilitasi.objects.select_for_update().select_related("tahap_kini").get(pk=kasus.pk)
+    return (
+        Fasilitasi.objects.select_for_update(of=("self",))
+        .select_related("tahap_kini")
+        .get(pk=kasus.pk)
+    )
 
 
 def _jatuh_tempo(tahap: TahapFasilitasi, tahun: int, mulai: datetime.date):
@@ -133,7 +137,9 @@ def fasilitasi_buka(
             errors["penanggung_jawab"] = _(
                 "%(n)s tidak bertugas di desa ini; pilih pendamping desa ini atau pengawasnya."
             ) % {"n": penanggung_jawab.nama}
-    if bumdes is not None and not (
+    if bumdes is not None and templat.butir.ruang_lingkup.nomor != 4:
+        errors["bumdes"] = _("BUM Desa hanya ditautkan pada kasus ruang lingkup 4 (ekonomi lokal).")
+    elif bumdes is not None and not (
         bumdes.wilayah_id == wilayah.kode or bumdes.desa_anggota.filter(pk=wilayah.kode).exists()
     ):
         errors["bumdes"] = _("BUM Desa itu bukan milik desa ini.")

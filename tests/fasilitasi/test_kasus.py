@@ -370,3 +370,28 @@ def test_kegiatan_di_desa_lain_membatalkan_seluruh_simpan(dunia):
     assert Kegiatan.objects.count() == jumlah
     kasus.refresh_from_db()
     assert kasus.tahap_kini.urutan == 1
+
+
+def test_bumdes_hanya_untuk_kasus_lingkup_empat(dunia):
+    b = services.bumdes_simpan(
+        user=dunia.pld_a.user, data={"wilayah": dunia.desa_a, "nama": "BUMDes A", "jenis": "bumdes"}
+    )
+    with pytest.raises(ValidationError) as e:
+        services.fasilitasi_buka(
+            user=dunia.pld_a.user,
+            wilayah=dunia.desa_a,
+            templat=templat("apb-desa"),
+            tahun=TAHUN,
+            penanggung_jawab=dunia.pld_a,
+            bumdes=b,
+        )
+    assert "ruang lingkup 4" in str(e.value)
+    kasus = services.fasilitasi_buka(
+        user=dunia.pld_a.user,
+        wilayah=dunia.desa_a,
+        templat=templat("pendirian-bumdes"),
+        tahun=TAHUN,
+        penanggung_jawab=dunia.pld_a,
+        bumdes=b,
+    )
+    assert kasus.bumdes == b and kasus.butir.kode == "4c"
