@@ -11,8 +11,9 @@ class BulananConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from pendampingan import registry, roles
-        from pendampingan.registry import ItemNavigasi
+        from pendampingan.registry import ItemNavigasi, PanelDasbor
 
+        from .panel import panel_dasbor
         from .periode import kunci_kegiatan
 
         registry.daftar_kunci_kegiatan("bulanan", kunci_kegiatan)
@@ -25,9 +26,18 @@ class BulananConfig(AppConfig):
                 _("Rekap bulanan"),
                 "bulanan:rekap",
                 urutan=31,
-                izin="bulanan.lihat_rekap",
+                # no permission lookup on every page; the recap view checks bulanan.lihat_rekap
                 hanya_pengawas=True,
             ),
+        )
+        registry.daftar_panel_dasbor(
+            PanelDasbor(
+                kunci="bulanan",
+                judul=_("Laporan bulanan"),
+                template="bulanan/partials/_panel_dasbor.html",
+                fungsi=panel_dasbor,
+                urutan=25,
+            )
         )
         dasar = {
             "bulanan.view_rencanakerja",

@@ -101,7 +101,7 @@ def kegiatan_xlsx(*, laporan: LaporanBulanan) -> bytes:
         f"{nama_bulan(laporan.bulan)}",
     )
     kepala = [
-        _("No"),
+        "No.",
         _("Tanggal"),
         _("Jam mulai"),
         _("Jam selesai"),
@@ -256,7 +256,7 @@ def rekap_xlsx(*, rekap: Rekap, user) -> bytes:
     sel_aman(ringkas, akhir, 1, _("JUMLAH"), font=TEBAL, border=KOTAK)
     ringkas.freeze_panes = ringkas.cell(row=ringkas.awal_tabel + 1, column=1)
     kepala = [
-        _("No"),
+        "No.",
         _("Nama"),
         _("Jabatan"),
         _("Nomor kontrak"),

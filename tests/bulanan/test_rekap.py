@@ -132,3 +132,20 @@ def test_rekap_hanya_untuk_pengawas_dan_wilayahnya(dunia):
     assert resp.status_code == 404
     resp = dunia.klien(dunia.pd_a).get(reverse("bulanan:rekap"))
     assert resp.status_code == 200 and dunia.kec_a.nama in resp.content.decode()
+
+
+def test_panel_dasbor_satu_query_dan_berlingkup(dunia, django_assert_num_queries):
+    from pendampingan.bulanan.panel import panel_dasbor
+
+    laporan(dunia.pld_a, dunia.desa_a, OKT, status=StatusLaporan.DISETUJUI, rekomendasi="bayar")
+    laporan(dunia.pld_b, dunia.desa_b, OKT, status=StatusLaporan.DIAJUKAN, terlambat=True)
+    periode = (datetime.date(2026, 10, 5), datetime.date(2026, 10, 20))
+    dunia.pengawas.user.has_perm("x")  # permissions cached, as in a request
+    with django_assert_num_queries(2):  # the scope (once per request) and the figures
+        d = panel_dasbor(dunia.kab_a, periode, dunia.pengawas.user)
+    assert (d["angka"]["total"], d["angka"]["disetujui"], d["angka"]["bayar"]) == (1, 1, 1)
+    assert f"wilayah={dunia.kab_a.kode}" in d["url_rekap"] and "bulan=2026-10" in d["url_rekap"]
+    prov = panel_dasbor(dunia.provinsi, periode, dunia.pengawas.user)["angka"]
+    assert (prov["total"], prov["diajukan"], prov["terlambat"]) == (2, 1, 1)
+    # the PD of kecamatan A does not see kabupaten B's report
+    assert panel_dasbor(dunia.provinsi, periode, dunia.pd_a.user)["angka"]["total"] == 1
