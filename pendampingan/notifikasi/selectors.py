@@ -1,8 +1,14 @@
 """Every read of the outbox."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 
 from .models import Pesan
+
+# The bell's number is cached per user and forgotten (after commit) whenever the user's in-app
+# messages change, so the header costs no query on an ordinary page. The TTL bounds a race
+# between a reader and a writer.
+LONCENG_TTL_DETIK = 300
 
 
 def pesan_untuk_objek(objek):
@@ -24,8 +30,19 @@ def pesan_pengguna(*, user, belum_dibaca: bool = False):
     return qs.order_by("-dibuat", "-pk")
 
 
-def jumlah_belum_dibaca(*, user) -> int:
-    """The bell's number: one indexed COUNT."""
+def kunci_lonceng(user) -> str:
+    """Cache key of a user's unread count (the join date keeps a re-used id apart)."""
+    stempel = int(user.date_joined.timestamp() * 1_000_000) if user.date_joined else 0
+    return f"notifikasi:belum:{user.pk}:{stempel}"
+
+
+def jumlah_belum_dibaca(*, user, segar: bool = False) -> int:
+    """The bell's number: from the cache, else one indexed COUNT (then cached)."""
     if not user.is_authenticated:
         return 0
-    return Pesan.objects.untuk_pengguna(user).belum_dibaca().count()
+    kunci = kunci_lonceng(user)
+    n = None if segar else cache.get(kunci)
+    if n is None:
+        n = Pesan.objects.untuk_pengguna(user).belum_dibaca().count()
+        cache.set(kunci, n, LONCENG_TTL_DETIK)
+    return n

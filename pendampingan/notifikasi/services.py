@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -27,6 +28,7 @@ from .models import (
     Saluran,
     StatusPesan,
 )
+from .selectors import kunci_lonceng
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +194,9 @@ def notifikasi_kirim(
     antre = [p.pk for p in dibuat if p.status == StatusPesan.ANTRE]
     if antre:
         transaction.on_commit(lambda: antrekan(antre))
+    lonceng = [kunci_lonceng(p.penerima_user) for p in dibuat if p.saluran == Saluran.IN_APP]
+    if lonceng:
+        transaction.on_commit(lambda: cache.delete_many(lonceng))
     urut = {k: i for i, k in enumerate(unik)}
     return sorted([*ada.values(), *dibuat], key=lambda p: urut[p.kunci])
 
@@ -236,7 +241,11 @@ def pesan_tandai_dibaca(*, user, pesan_id: int | None = None) -> int:
     qs = Pesan.objects.untuk_pengguna(user).belum_dibaca()
     if pesan_id is not None:
         qs = qs.filter(pk=pesan_id)
-    return qs.update(dibaca_pada=timezone.now())
+    n = qs.update(dibaca_pada=timezone.now())
+    if n:
+        kunci = kunci_lonceng(user)
+        transaction.on_commit(lambda: cache.delete(kunci))
+    return n
 
 
 @transaction.atomic

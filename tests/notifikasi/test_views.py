@@ -17,6 +17,21 @@ def test_lonceng_menampilkan_jumlah_belum_dibaca(dunia):
     assert reverse("notifikasi:pesan-list") in html
 
 
+def test_lonceng_tanpa_query_setelah_masuk(dunia, django_assert_max_num_queries):
+    """The count is taken at login; an ordinary page reads the bell from the cache."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    PesanInAppFactory.create_batch(2, penerima_user=dunia.pld_a.user)
+    k = dunia.klien(dunia.pld_a)  # force_login → user_logged_in
+    with CaptureQueriesContext(connection) as q:
+        html = k.get(reverse("pendampingan:beranda")).content.decode()
+    assert "data-lonceng-jumlah>2<" in html
+    assert not [x for x in q.captured_queries if "notifikasi_pesan" in x["sql"]]
+
+
 def test_lonceng_tanpa_pesan_tanpa_angka(dunia):
     html = dunia.klien(dunia.pld_a).get(reverse("pendampingan:beranda")).content.decode()
     assert "data-lonceng-jumlah" not in html
