@@ -55,11 +55,9 @@ class PesanAdmin(admin.ModelAdmin):
         "peristiwa",
         "saluran",
         "penerima",
-        "subjek",
         "status",
         "percobaan",
         "ringkas_galat",
-        "terkirim_pada",
     )
     list_filter = (GagalFilter, "status", "saluran", "peristiwa")
     search_fields = ("kunci", "alamat", "subjek", "penerima_user__username", "object_id")
@@ -85,7 +83,7 @@ class PesanAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("galat terakhir"))
     def ringkas_galat(self, obj):
-        return (obj.galat_terakhir or "")[:80]
+        return (obj.galat_terakhir or "")[:60]
 
     @admin.action(description=_("Kirim ulang sekarang"), permissions=["view"])
     def kirim_ulang_sekarang(self, request, queryset):

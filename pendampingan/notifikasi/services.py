@@ -302,8 +302,15 @@ def pengawas_beri_tahu_gagal(*, pesan: Pesan, galat: str) -> list[Pesan]:
         objek=pesan,
         wilayah_kode=pesan.wilayah_id,
         subjek=_("Pemberitahuan gagal terkirim: %(s)s") % {"s": pesan.subjek[:150]},
-        isi=_("Pesan %(saluran)s ke %(tujuan)s gagal: %(galat)s")
-        % {"saluran": pesan.get_saluran_display(), "tujuan": pesan.alamat, "galat": galat},
+        isi=_(
+            "Pesan %(saluran)s ke %(tujuan)s tidak dapat dikirim setelah %(n)s percobaan: %(galat)s"
+        )
+        % {
+            "saluran": pesan.get_saluran_display(),
+            "tujuan": pesan.penerima_label,
+            "n": pesan.percobaan,
+            "galat": galat,
+        },
         payload={"pesan_id": pesan.pk, "peristiwa_asal": pesan.peristiwa},
         kunci=f"notifikasi.gagal:{pesan.pk}",
         pengguna=pengawas,
