@@ -207,6 +207,8 @@ NOTIFIKASI_KLAIM_BATAS_DETIK = env.float("NOTIFIKASI_KLAIM_BATAS_DETIK", default
 NOTIFIKASI_ANTRE_TENGGANG_DETIK = env.float("NOTIFIKASI_ANTRE_TENGGANG_DETIK", default=60)
 NOTIFIKASI_SAPU_DETIK = env.float("NOTIFIKASI_SAPU_DETIK", default=60)
 NOTIFIKASI_SITUS_URL = env("NOTIFIKASI_SITUS_URL", default="http://127.0.0.1:8000")
+# the queue tasks go to (deployments or test runs sharing one Redis keep apart with their own)
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULE = {
     "notifikasi-sapu": {
         "task": "pendampingan.notifikasi.tasks.sapu_pesan_task",

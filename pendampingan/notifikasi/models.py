@@ -221,11 +221,14 @@ class Pesan(models.Model):
 
     @property
     def penerima_label(self) -> str:
-        if self.saluran == Saluran.IN_APP and self.penerima_user_id:
+        """Who, as shown on the record: a user's name (and address for email), a ministry
+        recipient's name (never its endpoint URL, which may carry a token), or the address."""
+        if self.penerima_user_id:
             u = self.penerima_user
-            return getattr(getattr(u, "pendamping", None), "nama", "") or u.get_username()
+            nama = getattr(getattr(u, "pendamping", None), "nama", "") or u.get_username()
+            return f"{nama} ({self.alamat})" if self.saluran == Saluran.EMAIL else nama
         if self.penerima_kementerian_id and self.penerima_kementerian:
-            return f"{self.penerima_kementerian.nama} ({self.alamat})"
+            return self.penerima_kementerian.nama
         return self.alamat
 
     @property

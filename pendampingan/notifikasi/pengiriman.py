@@ -188,7 +188,7 @@ def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
     )
     with transaction.atomic():
         pesan = (
-            Pesan.objects.select_for_update(**kunci_baris)
+            Pesan.objects.select_for_update(of=("self",), **kunci_baris)
             .select_related("penerima_kementerian", "content_type")
             .filter(pk=pesan_id)
             .first()

@@ -225,7 +225,8 @@ def antrekan(pesan_ids: Iterable[int], *, countdown: float | None = None) -> int
             )
         except Exception:
             log.warning(
-                "Broker tidak terjangkau; pesan %s dan sisanya menunggu penyapuan.",
+                "Pesan %s belum bisa diserahkan ke Celery (broker mati?); pesan ini dan sisanya "
+                "tetap di outbox dan diantrekan ulang oleh penyapuan.",
                 pk,
                 exc_info=True,
             )

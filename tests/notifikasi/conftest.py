@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
+import uuid
 
 import pytest
 
@@ -29,12 +29,10 @@ def _tanpa_redis(alasan: str):
 
 @pytest.fixture
 def redis_mesin():
-    """The machine's Redis (127.0.0.1:6379), database 7, emptied first."""
+    """The machine's Redis (127.0.0.1:6379), database 7. Not emptied: other runs of this suite
+    (other worktrees, CI jobs) may be using it; each test has its own queue (``Nyata.antrian``)."""
     if not layanan.redis_hidup():
         _tanpa_redis("Redis tidak berjalan di 127.0.0.1:6379")
-    subprocess.run(
-        ["redis-cli", "-n", str(layanan.REDIS_DB), "FLUSHDB"], check=True, capture_output=True
-    )
     return f"redis://127.0.0.1:6379/{layanan.REDIS_DB}"
 
 
@@ -67,8 +65,9 @@ def smtp():
 
 
 @contextlib.contextmanager
-def _celery_ke(broker_url: str):
-    """Make this process publish tasks to ``broker_url`` instead of running them inline."""
+def _celery_ke(broker_url: str, antrian: str):
+    """Make this process publish tasks to queue ``antrian`` at ``broker_url`` instead of running
+    them inline."""
     from kombu import pools
 
     from config.celery_app import app
@@ -76,17 +75,18 @@ def _celery_ke(broker_url: str):
     def _reset():
         pools.reset()  # the process-wide connection and producer pools
         app._pool = None
-        app.amqp._producer_pool = None
+        app.__dict__.pop("amqp", None)  # queues and router are rebuilt from the conf
 
-    lama = (app.conf.task_always_eager, app.conf.broker_url)
+    lama = (app.conf.task_always_eager, app.conf.broker_url, app.conf.task_default_queue)
     app.conf.task_always_eager = False
     app.conf.broker_url = broker_url
+    app.conf.task_default_queue = antrian
     _reset()
     try:
         yield
     finally:
+        app.conf.task_always_eager, app.conf.broker_url, app.conf.task_default_queue = lama
         _reset()
-        app.conf.task_always_eager, app.conf.broker_url = lama
 
 
 class Nyata:
@@ -95,6 +95,9 @@ class Nyata:
         self.settings = settings
         self.tumpukan: layanan.Tumpukan | None = None
         self._celery = None
+        self.broker_url = ""
+        # this test's own queue: runs of the suite sharing the Redis never take each other's tasks
+        self.antrian = f"notifikasi-uji-{uuid.uuid4().hex[:10]}"
 
     def mulai(self, broker_url: str) -> layanan.Tumpukan:
         """Point this process and the Celery processes to come at ``broker_url``."""
@@ -104,6 +107,7 @@ class Nyata:
             "DJANGO_SETTINGS_MODULE": "tests.notifikasi.pengaturan_pekerja",
             "DATABASE_URL": self.db_url,
             "CELERY_BROKER_URL": broker_url,
+            "CELERY_TASK_DEFAULT_QUEUE": self.antrian,
             "EMAIL_URL": self.smtp.url,
             "PYTHONUNBUFFERED": "1",
         }
@@ -111,9 +115,10 @@ class Nyata:
         for k, v in PENGATURAN_UJI.items():
             setattr(self.settings, k, float(v))
         self.settings.CELERY_TASK_ALWAYS_EAGER = False
-        self._celery = _celery_ke(broker_url)
+        self.broker_url = broker_url
+        self._celery = _celery_ke(broker_url, self.antrian)
         self._celery.__enter__()
-        self.tumpukan = layanan.Tumpukan(env=env, folder=self.folder)
+        self.tumpukan = layanan.Tumpukan(env=env, folder=self.folder, antrian=self.antrian)
         return self.tumpukan
 
     def tutup(self):
@@ -121,6 +126,10 @@ class Nyata:
             self.tumpukan.hentikan_semua()
         if self._celery:
             self._celery.__exit__(None, None, None)
+        with contextlib.suppress(Exception):  # the queue's leftovers (e.g. the killed worker's)
+            import redis
+
+            redis.Redis.from_url(self.broker_url, socket_timeout=2).delete(self.antrian)
 
     def log(self) -> str:
         if not self.tumpukan:

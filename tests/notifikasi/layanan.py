@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 CELERY = str(Path(sys.executable).with_name("celery"))
-REDIS_DB = 7  # this Redis database number on the shared machine
+REDIS_DB = 7  # this Redis database number on the shared machine (each test: own queue)
 
 
 def port_bebas() -> int:
@@ -133,6 +133,7 @@ class Tumpukan:
 
     env: dict
     folder: Path
+    antrian: str = "celery"
     proses: list[Proses] = field(default_factory=list)
 
     def _mulai(self, nama: str, argumen: list[str], siap: str, batas: float = 60) -> Proses:
@@ -168,8 +169,10 @@ class Tumpukan:
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
+                "-Q",
+                self.antrian,
                 "-n",
-                f"uji{len(self.proses)}@%h",
+                f"{self.antrian}-{len(self.proses)}@%h",
             ],
             siap="ready.",
         )

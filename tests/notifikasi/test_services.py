@@ -187,3 +187,17 @@ def test_jumlah_lonceng_dari_cache_dan_dilupakan_saat_berubah(
             _kirim(dunia, kunci="batal", pengguna=[user], email_pengguna=False)
             raise RuntimeError
     assert cb == [] and selectors.jumlah_belum_dibaca(user=user) == 1
+
+
+def test_partial_menyebut_nama_penerima_bukan_url_endpoint(dunia):
+    from django.template.loader import render_to_string
+
+    PenerimaWebhookFactory(nama="Pusdatin Kemendes", url="http://127.0.0.1:9/hook?token=rahasia")
+    _kirim(dunia, kementerian=True, pengguna=[dunia.pd_a.user])
+    html = render_to_string(
+        "notifikasi/partials/_status_pengiriman.html",
+        {"pesan_list": selectors.pesan_untuk_objek(dunia.desa_a)},
+    )
+    assert "Pusdatin Kemendes" in html and "token=rahasia" not in html
+    assert f"{dunia.pd_a.nama} ({dunia.pd_a.user.email})" in html
+    assert "menunggu dikirim" in html  # not committed: still waiting
