@@ -76,6 +76,7 @@ def url_database(settings_dict) -> str:
 @contextlib.contextmanager
 def database_berkas(tmp_path: Path):
     """Yield the DATABASE_URL a worker process can use to reach this test's database."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
 
     lama = connections["default"]
@@ -91,6 +92,7 @@ def database_berkas(tmp_path: Path):
     sd["NAME"] = str(berkas)
     baru = lama.__class__(sd, alias="default")
     connections["default"] = baru
+    ContentType.objects.clear_cache()  # ids as they are in this database, not a previous one
     try:
         yield url_database(sd)
     finally:

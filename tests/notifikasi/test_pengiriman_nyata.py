@@ -17,7 +17,13 @@ from tests.conftest import Dunia
 from tests.notifikasi.factories import PenerimaWebhookFactory
 from tests.notifikasi.layanan import tunggu
 
-pytestmark = [pytest.mark.services, pytest.mark.timeout(180)]
+# transactional (the worker must see committed rows); serialized_rollback brings back the
+# reference data a previous transactional test's flush removed
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.timeout(180),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 RAHASIA = "rahasia-uji-webhook"
 
