@@ -34,6 +34,7 @@ db: deps npm
 
 demo: db
 	$(MANAGE) muat_demo
+	$(MANAGE) muat_demo_pengaduan
 
 serve:
 	@echo "Situs berjalan di http://$(HOST)/ (Ctrl+C untuk berhenti)"
