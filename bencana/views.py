@@ -238,6 +238,7 @@ def kejadian_detail(request, pk):
     k = _kejadian(request, pk)
     versi = list(k.laporan.select_related("dikirim_oleh").order_by("nomor"))
     total = selectors.dampak_total(kejadian_ids=[k.pk]).get(k.pk)
+    bukti = list(k.bukti.select_related("oleh").order_by("pk"))
     konteks = {
         "k": k,
         "desa": list(k.desa_terdampak.select_related("wilayah__induk").order_by("pk")),
@@ -247,7 +248,7 @@ def kejadian_detail(request, pk):
         "total": total,
         "terkini": selectors.dampak_terkini_per_desa(kejadian=k),
         "riwayat_dampak": selectors.dampak_riwayat(kejadian=k),
-        "bukti": list(k.bukti.select_related("oleh").order_by("pk")),
+        "bukti": bukti,
         "koordinasi": list(k.koordinasi.select_related("oleh").order_by("waktu", "pk")),
         "tokoh": list(k.tokoh.order_by("pk")),
         "keputusan": list(k.keputusan.select_related("wilayah").order_by("tanggal", "pk")),
@@ -262,7 +263,7 @@ def kejadian_detail(request, pk):
         "status_form": forms.StatusForm(kejadian=k) if STATUS_BOLEH.get(k.status) else None,
         "boleh_catat": request.user.has_perm(CATAT),
         "boleh_kirim": request.user.has_perm("bencana.kirim_laporan"),
-        "tanpa_foto": not any(b.jenis == JenisBukti.FOTO for b in k.bukti.all()),
+        "tanpa_foto": not any(b.jenis == JenisBukti.FOTO for b in bukti),
         "bagian_nav": BAGIAN,
         **selectors.pesan_kejadian(kejadian=k),
     }

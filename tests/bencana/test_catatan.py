@@ -321,3 +321,18 @@ def test_desa_tambahan_membuka_kejadian_bagi_pendamping_desa_itu(kejadian, dunia
     assert Kejadian.objects.visible_to(dunia.pld_b.user).filter(pk=kejadian.pk).exists()
     with pytest.raises(ValidationError, match="sudah tercatat"):
         services.desa_terdampak_tambah(kejadian=kejadian, desa=dunia.desa_b, oleh=dunia.pld_a)
+
+
+def test_admin_tidak_dapat_mengubah_atau_menghapus_kronologi(kejadian, dunia, admin_client):
+    from django.urls import reverse
+
+    e = kejadian.kronologi.get()
+    ubah = reverse("admin:bencana_kronologi_change", args=[e.pk])
+    r = admin_client.get(ubah)
+    assert r.status_code == 200 and 'name="_save"' not in r.content.decode()
+    r = admin_client.post(ubah, {"isi": "diubah lewat admin"})
+    assert r.status_code == 403
+    r = admin_client.post(reverse("admin:bencana_kronologi_delete", args=[e.pk]), {"post": "yes"})
+    assert r.status_code == 403
+    assert Kronologi.objects.get(pk=e.pk).isi.startswith("Laporan cepat")
+    assert admin_client.get(reverse("admin:bencana_jeniskejadian_changelist")).status_code == 200
