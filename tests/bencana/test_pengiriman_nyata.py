@@ -46,7 +46,19 @@ def _terkirim(nyata):  # noqa: F811
         )
 
 
-def test_setiap_versi_terkirim_sekali(nyata, redis_bencana, webhook, smtp):  # noqa: F811
+@pytest.fixture
+def _celery_pulih():
+    """Set up before ``nyata`` and torn down after it: put Celery's inline mode and broker back
+    as they were. (``nyata`` restores the values it read after the Django setting had already
+    been switched off, which would leave later tests of this process without inline tasks.)"""
+    from config.celery_app import app
+
+    awal = (app.conf.task_always_eager, app.conf.broker_url)
+    yield
+    app.conf.task_always_eager, app.conf.broker_url = awal
+
+
+def test_setiap_versi_terkirim_sekali(_celery_pulih, nyata, redis_bencana, webhook, smtp):  # noqa: F811
     t = nyata.mulai(redis_bencana)
     t.pekerja(concurrency=2)
     dunia = Dunia()

@@ -15,6 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bencana.models import Kejadian
+from tests.bencana.factories import pastikan_jenis
 from tests.notifikasi.factories import PenerimaWebhookFactory
 
 from .conftest import masuk
@@ -59,6 +60,7 @@ def _keluar(page):
 
 def test_pld_melaporkan_banjir_sampai_pengawas_mencetak(halaman, dunia, penerima, tmp_path):
     url_webhook, diterima = penerima
+    pastikan_jenis()
     PenerimaWebhookFactory(url=url_webhook, rahasia=RAHASIA, peristiwa="bencana.*")
     page = halaman
     page.context.grant_permissions(["geolocation"])
