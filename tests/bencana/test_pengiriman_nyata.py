@@ -20,7 +20,12 @@ from tests.notifikasi.factories import PenerimaEmailFactory, PenerimaWebhookFact
 
 from .factories import dampak, kejadian_di
 
-pytestmark = [pytest.mark.services, pytest.mark.timeout(180)]
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.timeout(180),
+    # transactional (the worker reads committed rows); marked so the seeded data is restored
+    pytest.mark.django_db(transaction=True),
+]
 
 REDIS_DB = 9  # this Redis database on the shared machine
 
