@@ -13,10 +13,11 @@ class BulananConfig(AppConfig):
         from pendampingan import registry, roles
         from pendampingan.registry import ItemNavigasi, PanelDasbor
 
-        from .panel import panel_dasbor
+        from .panel import panel_dasbor, tautan_kegiatan
         from .periode import kunci_kegiatan
 
         registry.daftar_kunci_kegiatan("bulanan", kunci_kegiatan)
+        registry.daftar_tautan_kegiatan("bulanan", tautan_kegiatan)
         registry.daftar_navigasi(
             "bulanan", ItemNavigasi(_("Laporan bulanan"), "bulanan:beranda", urutan=30)
         )

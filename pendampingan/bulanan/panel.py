@@ -49,3 +49,33 @@ def panel_dasbor(wilayah, periode: tuple[datetime.date, datetime.date], user) ->
             )
         ],
     }
+
+
+def tautan_kegiatan(kegiatan_list, user) -> dict:
+    """On each daily-log entry: the monthly report of its month (when the user may see it), with
+    its state. One query for any number of entries."""
+    from pendampingan.registry import ItemLiniMasa
+
+    kunci = {(k.pendamping_id, awal_bulan(k.tanggal)) for k in kegiatan_list}
+    if not kunci:
+        return {}
+    laporan = {
+        (lap.pendamping_id, lap.bulan): lap
+        for lap in LaporanBulanan.objects.visible_to(user).filter(
+            pendamping_id__in={p for p, _b in kunci}, bulan__in={b for _p, b in kunci}
+        )
+    }
+    hasil: dict = {}
+    for k in kegiatan_list:
+        lap = laporan.get((k.pendamping_id, awal_bulan(k.tanggal)))
+        if lap:
+            hasil[k.pk] = [
+                ItemLiniMasa(
+                    waktu=lap.bulan,
+                    jenis=_("Laporan bulanan"),
+                    judul=_("Laporan %(b)s") % {"b": nama_bulan(lap.bulan)},
+                    url=lap.get_absolute_url(),
+                    keterangan=lap.get_status_display(),
+                )
+            ]
+    return hasil

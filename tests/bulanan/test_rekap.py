@@ -149,3 +149,22 @@ def test_panel_dasbor_satu_query_dan_berlingkup(dunia, django_assert_num_queries
     assert (prov["total"], prov["diajukan"], prov["terlambat"]) == (2, 1, 1)
     # the PD of kecamatan A does not see kabupaten B's report
     assert panel_dasbor(dunia.provinsi, periode, dunia.pd_a.user)["angka"]["total"] == 1
+
+
+def test_tautan_laporan_pada_kegiatan(dunia, django_assert_num_queries):
+    from pendampingan import registry
+
+    k1 = kegiatan(dunia.pld_a, dunia.desa_a, OKT)
+    k2 = kegiatan(dunia.pld_a, dunia.desa_a, datetime.date(2026, 9, 3))
+    kb = kegiatan(dunia.pld_b, dunia.desa_b, OKT)
+    lap = laporan(dunia.pld_a, dunia.desa_a, OKT, status=StatusLaporan.DIAJUKAN)
+    laporan(dunia.pld_b, dunia.desa_b, OKT)
+    fungsi = registry.tautan_kegiatan["bulanan"]
+    user = dunia.pld_a.user
+    user.has_perm("x")
+    fungsi([k1], user)  # the scope, once per request
+    with django_assert_num_queries(1):
+        hasil = fungsi([k1, k2, kb], user)
+    assert list(hasil) == [k1.pk]
+    assert hasil[k1.pk][0].url == f"/bulanan/laporan/{lap.pk}/"
+    assert hasil[k1.pk][0].keterangan == "Diajukan"
