@@ -44,6 +44,11 @@ def _pesan(e: ValidationError, kunci: str) -> str:
 
 # ------------------------------------------------------------------------------- seed
 def test_unsur_masyarakat_diisi_migrasi():
+    from django.db.migrations.recorder import MigrationRecorder
+
+    assert MigrationRecorder.Migration.objects.filter(
+        app="forum", name="0002_unsur_masyarakat_awal"
+    ).exists()
     kode = set(UnsurMasyarakat.objects.values_list("kode", flat=True))
     assert {"tokoh-agama", "kelompok-perempuan", "kelompok-masyarakat-miskin", "lainnya"} <= kode
     assert len(kode) == 12
