@@ -8,7 +8,6 @@ import os
 import pytest
 from django.utils import timezone
 
-from tests.forum.conftest import pastikan_unsur_awal
 from tests.forum.factories import sarana_di
 
 from .conftest import masuk
@@ -16,12 +15,6 @@ from .conftest import masuk
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LAYAR = os.environ.get("LAYAR_DIR")
-
-
-@pytest.fixture(autouse=True)
-def _unsur_awal(transactional_db):
-    """Transactional tests flush every table afterwards, the seeded community elements too."""
-    pastikan_unsur_awal()
 
 
 def _foto(halaman, nama, tmp_path):
