@@ -130,6 +130,26 @@ class RingkasanWilayah(models.Model):
         verbose_name_plural = _("ringkasan wilayah")
 
 
+class RingkasanTindakLanjut(models.Model):
+    """Open and overdue follow-ups per (kecamatan / kabupaten / provinsi, monitoring
+    facilitator), recomputed whole by every refresh (overdue moves with the calendar)."""
+
+    wilayah = models.ForeignKey(
+        "pendampingan.Wilayah", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    induk = models.CharField(max_length=13, blank=True)
+    pendamping = models.ForeignKey(
+        "pendampingan.Pendamping", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    terbuka = models.PositiveIntegerField(default=0)
+    terlambat = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan tindak lanjut")
+        verbose_name_plural = _("ringkasan tindak lanjut")
+        indexes = [models.Index(fields=["induk"], name="ringkasan_tl_induk")]
+
+
 class StatusPenyegaran(models.Model):
     """Where the incremental refresh stopped (one row)."""
 

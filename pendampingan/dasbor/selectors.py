@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr, TruncMonth, TruncWeek
 from django.http import Http404
 from django.utils import timezone
@@ -34,6 +34,7 @@ from .models import (
     RingkasanHarian,
     RingkasanLabel,
     RingkasanPendampingBulan,
+    RingkasanTindakLanjut,
     RingkasanWilayah,
 )
 from .services import MENIT, bulan_awal, bulan_berikut
@@ -496,22 +497,49 @@ def pendamping_ringkas(*, user, wilayah: Wilayah, periode: Periode) -> dict:
 
 # -------------------------------------------------------------------------- follow-ups
 def tindak_lanjut_ringkas(*, user, wilayah: Wilayah, hari_ini=None) -> dict:
-    """Open and overdue follow-ups per child region and per owner (3 queries)."""
+    """Open and overdue follow-ups per child region and per monitoring facilitator (3 queries).
+    National, provinsi and kabupaten views read ``RingkasanTindakLanjut``; smaller ones count the
+    follow-ups themselves."""
     hari_ini = hari_ini or timezone.localdate()
     n = panjang_anak(wilayah)
-    qs = TindakLanjut.objects.visible_to(user).di_wilayah(wilayah.kode).terbuka().order_by()
-    hitung = {"terbuka": Count("pk"), "terlambat": Count("pk", filter=Q(jatuh_tempo__lt=hari_ini))}
-    per_wilayah = list(
-        qs.annotate(anak=Substr("wilayah_id", 1, n))
-        .values("anak")
-        .annotate(**hitung)
-        .order_by("anak")
-    )
-    per_pemilik = list(
-        qs.values("pendamping_id", "pendamping__nama")
-        .annotate(**hitung)
-        .order_by("-terlambat", "-terbuka", "pendamping__nama")[:10]
-    )
+    if _tingkat_lebar(wilayah):
+        anak = RingkasanTindakLanjut.objects.filter(induk=wilayah.kode)
+        sendiri = (
+            RingkasanTindakLanjut.objects.filter(induk="")
+            if not wilayah.kode
+            else RingkasanTindakLanjut.objects.filter(wilayah_id=wilayah.kode)
+        )
+        hitung = {"terbuka": Sum("terbuka"), "terlambat": Sum("terlambat")}
+        per_wilayah = list(anak.values(anak=F("wilayah_id")).annotate(**hitung).order_by("anak"))
+        per_pemilik = list(
+            sendiri.values("pendamping_id")
+            .annotate(**hitung)
+            .order_by("-terlambat", "-terbuka", "pendamping_id")[:10]
+        )
+        nama_orang = dict(
+            Pendamping.objects.filter(pk__in=[r["pendamping_id"] for r in per_pemilik]).values_list(
+                "pk", "nama"
+            )
+        )
+        for r in per_pemilik:
+            r["pendamping__nama"] = nama_orang.get(r["pendamping_id"], "")
+    else:
+        qs = TindakLanjut.objects.visible_to(user).di_wilayah(wilayah.kode).terbuka().order_by()
+        hitung = {
+            "terbuka": Count("pk"),
+            "terlambat": Count("pk", filter=Q(jatuh_tempo__lt=hari_ini)),
+        }
+        per_wilayah = list(
+            qs.annotate(anak=Substr("wilayah_id", 1, n))
+            .values("anak")
+            .annotate(**hitung)
+            .order_by("anak")
+        )
+        per_pemilik = list(
+            qs.values("pendamping_id", "pendamping__nama")
+            .annotate(**hitung)
+            .order_by("-terlambat", "-terbuka", "pendamping__nama")[:10]
+        )
     nama = _nama_wilayah([r["anak"] for r in per_wilayah], wilayah) if per_wilayah else {}
     for r in per_wilayah:
         r["nama"] = nama.get(r["anak"], r["anak"])
@@ -542,6 +570,35 @@ def kegiatan_daftar(*, user, wilayah: Wilayah, filter: dict):
         qs = qs.filter(judul__icontains=filter["q"])
     qs = sumber.filter_tambahan(qs, filter)
     return qs.select_related("pendamping", "wilayah").order_by("-tanggal", "-jam_mulai", "-pk")
+
+
+FILTER_RINGKASAN = {"wilayah", "dari", "sampai", "tata_cara", "status"}
+
+
+def kegiatan_jumlah_ringkasan(*, wilayah: Wilayah, filter: dict) -> int | None:
+    """The number of entries a national or provinsi drill-down list will show, read off the daily
+    summary when the filters are ones it holds (period, tata cara, submitted/verified), so that
+    paging a national list does not count 600,000 rows; as fresh as the summary (≤ 5 minutes).
+    None: count the rows (every smaller region, every other filter)."""
+    if wilayah.tingkat not in (NASIONAL, Tingkat.PROVINSI) or not set(filter) <= FILTER_RINGKASAN:
+        return None
+    status = filter.get("status", "")
+    if status not in ("", StatusKegiatan.DIAJUKAN, StatusKegiatan.DIVERIFIKASI):
+        return None
+    qs = RingkasanHarian.objects.all()
+    qs = qs.filter(induk="") if not wilayah.kode else qs.filter(wilayah_id=wilayah.kode)
+    if filter.get("dari"):
+        qs = qs.filter(tanggal__gte=filter["dari"])
+    if filter.get("sampai"):
+        qs = qs.filter(tanggal__lte=filter["sampai"])
+    if status:
+        if filter.get("tata_cara"):
+            return None  # the summary keeps status and tata cara apart
+        kolom = [status]
+    else:
+        kolom = [filter["tata_cara"]] if filter.get("tata_cara") else list(TataCara.values)
+    hasil = qs.aggregate(**{k: Coalesce(Sum(k), 0) for k in kolom})
+    return sum(hasil.values())
 
 
 def tindak_lanjut_daftar(*, user, wilayah: Wilayah, filter: dict, hari_ini=None):

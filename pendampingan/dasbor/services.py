@@ -34,6 +34,7 @@ from .models import (
     RingkasanHarian,
     RingkasanLabel,
     RingkasanPendampingBulan,
+    RingkasanTindakLanjut,
     RingkasanWilayah,
     StatusPenyegaran,
     StatusUnduhan,
@@ -263,6 +264,28 @@ def ringkasan_wilayah_hitung(*, hari_ini: datetime.date | None = None) -> None:
         )
 
 
+@transaction.atomic
+def tindak_lanjut_ringkasan_hitung(*, hari_ini: datetime.date | None = None) -> None:
+    """Recompute open and overdue follow-ups per (region, monitoring facilitator) for every
+    kecamatan, kabupaten and provinsi (one statement per level)."""
+    from pendampingan.models import TindakLanjut
+
+    hari_ini = hari_ini or timezone.localdate()
+    RingkasanTindakLanjut.objects.all().delete()
+    terbuka = TindakLanjut.objects.terbuka()
+    for panjang, panjang_induk in TINGKAT_RINGKASAN:
+        _sisipkan(
+            RingkasanTindakLanjut,
+            ["wilayah", "induk", "pendamping", "terbuka", "terlambat"],
+            _di_tingkat(terbuka, panjang)
+            .order_by()
+            .annotate(w=Substr("wilayah_id", 1, panjang), i=_induk(panjang_induk))
+            .values("w", "i", "pendamping_id")
+            .annotate(n=Count("pk"), nt=Count("pk", filter=Q(jatuh_tempo__lt=hari_ini)))
+            .values_list("w", "i", "pendamping_id", "n", "nt"),
+        )
+
+
 def _memori_kerja():
     """A larger sort memory for the rebuild's big GROUP BYs (PostgreSQL only)."""
     if connection.vendor == "postgresql":
@@ -279,6 +302,7 @@ def ringkasan_bangun_ulang() -> None:
     ringkasan_hitung_pendamping(pasangan=None)
     aktivitas_desa_hitung(desa=None)
     ringkasan_wilayah_hitung()
+    tindak_lanjut_ringkasan_hitung()
     StatusPenyegaran.objects.update_or_create(kunci="kegiatan", defaults={"sampai": mulai})
 
 
@@ -309,6 +333,7 @@ def ringkasan_segarkan(*, sampai: datetime.datetime | None = None) -> dict:
         ringkasan_hitung_pendamping(pasangan={(p, bulan_awal(t)) for t, _w, p in baris})
         aktivitas_desa_hitung(desa={w for _t, w, _p in baris if len(w) == PANJANG_DESA})
         ringkasan_wilayah_hitung()
+        tindak_lanjut_ringkasan_hitung()
         status.sampai = sampai
         status.save(update_fields=["sampai", "diperbarui"])
     return {"penuh": False, "kegiatan": len(ids)}

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -35,8 +36,22 @@ from .panel import url_daftar, url_dasbor
 from .selectors import Periode
 
 
-def _halaman(request, qs, ukuran=None):
-    return Paginator(qs, ukuran or settings.HALAMAN_UKURAN).get_page(request.GET.get("halaman"))
+class PaginatorJumlah(Paginator):
+    """A paginator told the number of rows (from a summary) instead of counting them."""
+
+    def __init__(self, *args, jumlah=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._jumlah = jumlah
+
+    @cached_property
+    def count(self):
+        return self._jumlah if self._jumlah is not None else super().count
+
+
+def _halaman(request, qs, ukuran=None, jumlah=None):
+    return PaginatorJumlah(qs, ukuran or settings.HALAMAN_UKURAN, jumlah=jumlah).get_page(
+        request.GET.get("halaman")
+    )
 
 
 def _wilayah(request):
@@ -192,7 +207,9 @@ def kegiatan_list(request):
     """The entries behind a dashboard figure (region, period, tata cara, status, facilitator)."""
     wilayah, form, f, ctx = _konteks_daftar(request, FilterKegiatanForm, "kegiatan")
     halaman = _halaman(
-        request, selectors.kegiatan_daftar(user=request.user, wilayah=wilayah, filter=f)
+        request,
+        selectors.kegiatan_daftar(user=request.user, wilayah=wilayah, filter=f),
+        jumlah=selectors.kegiatan_jumlah_ringkasan(wilayah=wilayah, filter=f),
     )
     pendamping = None
     if f.get("pendamping"):

@@ -206,3 +206,15 @@ def test_daftar_kegiatan_filter(dunia):
         url, {"wilayah": dunia.kab_a.kode, "status": "diajukan", "pendamping": dunia.pld_a.pk}
     ).content.decode()
     assert "Dua" in teks and "Satu" not in teks
+
+
+def test_jumlah_daftar_luas_dari_ringkasan_sama_dengan_baris(dunia):
+    """A provinsi list is paged with the count of the summary: equal to the rows themselves."""
+    isi_dunia(dunia, timezone.localdate())
+    c = dunia.klien(dunia.pengawas)
+    url = reverse("dasbor:kegiatan-list")
+    for q in ({}, {"status": "diajukan"}, {"tata_cara": "fasilitasi"}):
+        resp = c.get(url, {"wilayah": dunia.provinsi.kode, **q})
+        halaman = resp.context["halaman"]
+        assert halaman.paginator.count == len(halaman.object_list), q
+    assert c.get(url, {"wilayah": dunia.provinsi.kode}).context["halaman"].paginator.count == 3
