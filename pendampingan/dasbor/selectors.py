@@ -255,6 +255,21 @@ def desa_daftar(*, user, wilayah: Wilayah, kondisi: str = "", hari_ini=None, q: 
     return qs.order_by("kode")
 
 
+def desa_jumlah_ringkasan(*, wilayah: Wilayah, kondisi: str = "", q: str = "") -> int | None:
+    """The number of desa a national or provinsi desa list will show, from ``RingkasanWilayah``
+    (as of its last refresh); None: count the rows."""
+    if q or wilayah.tingkat not in (NASIONAL, Tingkat.PROVINSI):
+        return None
+    rows = desa_per_anak(wilayah=wilayah)
+    if kondisi == "celah":
+        return sum(r["total"] - r["aktif"] for r in rows)
+    if kondisi == "aktif":
+        return sum(r["aktif"] for r in rows)
+    if kondisi == "kosong":
+        return sum(r["kosong"] for r in rows)
+    return sum(r["total"] for r in rows)
+
+
 # ---------------------------------------------------------------------------- activity
 def _ember(tanggal_field: str, satuan: str):
     return TruncWeek(tanggal_field) if satuan == "minggu" else TruncMonth(tanggal_field)

@@ -242,6 +242,9 @@ def desa_list(request):
         selectors.desa_daftar(
             user=request.user, wilayah=wilayah, kondisi=f.get("kondisi", ""), q=f.get("q", "")
         ),
+        jumlah=selectors.desa_jumlah_ringkasan(
+            wilayah=wilayah, kondisi=f.get("kondisi", ""), q=f.get("q", "")
+        ),
     )
     periode = selectors.periode_default()
     for d in halaman:

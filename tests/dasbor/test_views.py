@@ -218,3 +218,13 @@ def test_jumlah_daftar_luas_dari_ringkasan_sama_dengan_baris(dunia):
         halaman = resp.context["halaman"]
         assert halaman.paginator.count == len(halaman.object_list), q
     assert c.get(url, {"wilayah": dunia.provinsi.kode}).context["halaman"].paginator.count == 3
+
+
+@pytest.mark.parametrize("kondisi", ["", "celah", "aktif", "kosong"])
+def test_jumlah_daftar_desa_luas_dari_ringkasan(dunia, kondisi):
+    isi_dunia(dunia, timezone.localdate())
+    resp = dunia.klien(dunia.pengawas).get(
+        reverse("dasbor:desa-list"), {"wilayah": dunia.provinsi.kode, "kondisi": kondisi}
+    )
+    halaman = resp.context["halaman"]
+    assert halaman.paginator.count == len(halaman.object_list)
