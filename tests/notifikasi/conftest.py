@@ -112,12 +112,13 @@ class Nyata:
             "PYTHONUNBUFFERED": "1",
         }
         env.pop("REDIS_URL", None)
+        self.broker_url = broker_url
+        # the Celery conf first (it reads the Django settings: capture them before they change)
+        self._celery = _celery_ke(broker_url, self.antrian)
+        self._celery.__enter__()
         for k, v in PENGATURAN_UJI.items():
             setattr(self.settings, k, float(v))
         self.settings.CELERY_TASK_ALWAYS_EAGER = False
-        self.broker_url = broker_url
-        self._celery = _celery_ke(broker_url, self.antrian)
-        self._celery.__enter__()
         self.tumpukan = layanan.Tumpukan(env=env, folder=self.folder, antrian=self.antrian)
         return self.tumpukan
 
