@@ -8,7 +8,9 @@ class PendampinganConfig(AppConfig):
     verbose_name = _("Pendampingan (inti)")
 
     def ready(self):
-        from . import navigasi, roles
+        from . import navigasi, registry, roles
+        from .kegiatan.selectors import lini_masa_kegiatan
 
         navigasi.daftarkan_inti()
+        registry.daftar_lini_masa("kegiatan", lini_masa_kegiatan)
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import registry, selectors
-from .models import JenisPenugasan, Penugasan, Tingkat, Wilayah
+from .kegiatan import selectors as kegiatan_selectors
+from .kegiatan.akses import pendamping_pengguna
+from .models import JenisPenugasan, Kegiatan, Penugasan, StatusKegiatan, Tingkat, Wilayah
 from .scope import cakupan_pengguna
 
 
@@ -28,6 +30,7 @@ def beranda(request):
         wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in akar])
     )
     terlambat = list(selectors.tindak_lanjut_terlambat(user=request.user)[:10])
+    saya = pendamping_pengguna(request.user)
     return render(
         request,
         "pendampingan/beranda.html",
@@ -36,6 +39,15 @@ def beranda(request):
             "akar": [(w, jumlah.get(w.kode, 0)) for w in akar],
             "terlambat": terlambat,
             "tanpa_penugasan": c.kosong,
+            "jumlah_antrean": kegiatan_selectors.jumlah_antrean(user=request.user)
+            if c.pengawas
+            else 0,
+            "jumlah_dikembalikan": Kegiatan.objects.filter(
+                pendamping=saya, status=StatusKegiatan.DIKEMBALIKAN
+            ).count()
+            if saya
+            else 0,
+            "boleh_catat": bool(c.catat or c.nasional) and saya is not None,
         },
     )
 

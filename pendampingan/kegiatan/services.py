@@ -39,7 +39,7 @@ from ..models import (
 )
 from ..models.pilihan import JenisSasaran
 from ..services import tindak_lanjut_buat
-from . import bukti
+from . import bukti, notifikasi
 from .akses import boleh_verifikasi, pendamping_pengguna, wilayah_catat_kegiatan
 
 FIELD_UTAMA = (
@@ -68,6 +68,7 @@ class HasilSimpan:
 
     kegiatan: Kegiatan
     ditolak: list[tuple[str, str]] = field(default_factory=list)
+    belum_diajukan: list[str] = field(default_factory=list)
     foto: list[FotoKegiatan] = field(default_factory=list)
     dokumen: list[DokumenKegiatan] = field(default_factory=list)
 
@@ -295,9 +296,12 @@ def kegiatan_buat(
     ekstensi: Sequence = (),
     foto: Iterable = (),
     dokumen: Iterable = (),
+    ajukan: bool = False,
 ) -> HasilSimpan:
     """Save a new draft entry of the user, its checklist, details and extensions; then attach the
-    files one by one (a refused file is listed in ``HasilSimpan.ditolak``; the entry stays)."""
+    files one by one (a refused file is listed in ``HasilSimpan.ditolak``; the entry stays).
+    With ``ajukan`` the entry is then submitted; what still blocks submission is listed in
+    ``HasilSimpan.belum_diajukan`` and the draft is kept."""
     pendamping = pendamping_pengguna(user)
     if pendamping is None:
         raise ValidationError(_("Akun Anda tidak terdaftar sebagai pendamping."))
@@ -321,6 +325,8 @@ def kegiatan_buat(
     )
     hasil = HasilSimpan(kegiatan=kegiatan)
     _lampirkan(hasil, foto, dokumen)
+    if ajukan:
+        _coba_ajukan(hasil, user)
     return hasil
 
 
@@ -337,6 +343,7 @@ def kegiatan_ubah(
     ekstensi: Sequence = (),
     foto: Iterable = (),
     dokumen: Iterable = (),
+    ajukan: bool = False,
 ) -> HasilSimpan:
     """Edit the owner's draft or returned entry (refused when verified, submitted or locked)."""
     kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
@@ -363,7 +370,16 @@ def kegiatan_ubah(
     _ekstensi(kegiatan, user, ekstensi)
     hasil = HasilSimpan(kegiatan=kegiatan)
     _lampirkan(hasil, foto, dokumen)
+    if ajukan:
+        _coba_ajukan(hasil, user)
     return hasil
+
+
+def _coba_ajukan(hasil: HasilSimpan, user) -> None:
+    try:
+        hasil.kegiatan = kegiatan_ajukan(kegiatan=hasil.kegiatan, user=user)
+    except ValidationError as e:
+        hasil.belum_diajukan = e.messages
 
 
 def _pastikan_pemilik(kegiatan: Kegiatan, user) -> None:
@@ -372,21 +388,20 @@ def _pastikan_pemilik(kegiatan: Kegiatan, user) -> None:
         raise ValidationError(_("Hanya pemilik kegiatan yang dapat mengubahnya."))
 
 
-def _pindah(kegiatan: Kegiatan, *, ke: str, user, catatan: str = "") -> bool:
+def _pindah(kegiatan: Kegiatan, *, ke: str, user, catatan: str = "") -> KegiatanPeristiwa | None:
     """Move along ALUR_KEGIATAN and write the event; a move to the current state is a no-op."""
     dari = kegiatan.status
     if dari == ke:
-        return False
+        return None
     if ke not in ALUR_KEGIATAN[dari]:
         raise ValidationError(
             _("Status tidak dapat berpindah dari %(dari)s ke %(ke)s.")
             % {"dari": StatusKegiatan(dari).label, "ke": StatusKegiatan(ke).label}
         )
     kegiatan.status = ke
-    KegiatanPeristiwa.objects.create(
+    return KegiatanPeristiwa.objects.create(
         kegiatan=kegiatan, pelaku=user, dari=dari, ke=ke, catatan=catatan
     )
-    return True
 
 
 def kegiatan_kekurangan(kegiatan: Kegiatan) -> list[str]:
@@ -424,9 +439,11 @@ def kegiatan_ajukan(*, kegiatan: Kegiatan, user) -> Kegiatan:
     kurang = kegiatan_kekurangan(kegiatan)
     if kurang:
         raise ValidationError(kurang)
-    if _pindah(kegiatan, ke=StatusKegiatan.DIAJUKAN, user=user):
+    ev = _pindah(kegiatan, ke=StatusKegiatan.DIAJUKAN, user=user)
+    if ev:
         kegiatan.diajukan_pada = timezone.now()
         kegiatan.save(update_fields=["status", "diajukan_pada", "diubah"])
+        notifikasi.kabari_pemeriksa(kegiatan=kegiatan, peristiwa=ev)
     return kegiatan
 
 
@@ -458,9 +475,10 @@ def kegiatan_verifikasi(*, kegiatan: Kegiatan, user, catatan: str = "") -> Kegia
     pemeriksa = _pastikan_pemeriksa(kegiatan, user)
     if kegiatan.status == StatusKegiatan.DIVERIFIKASI:
         return kegiatan
-    if _pindah(
+    ev = _pindah(
         kegiatan, ke=StatusKegiatan.DIVERIFIKASI, user=user, catatan=(catatan or "").strip()
-    ):
+    )
+    if ev:
         kegiatan.diverifikasi_oleh = pemeriksa
         kegiatan.diverifikasi_pada = timezone.now()
         kegiatan.catatan_pemeriksa = (catatan or "").strip()
@@ -473,6 +491,7 @@ def kegiatan_verifikasi(*, kegiatan: Kegiatan, user, catatan: str = "") -> Kegia
                 "diubah",
             ]
         )
+        notifikasi.kabari_pemilik(kegiatan=kegiatan, peristiwa=ev)
     return kegiatan
 
 
@@ -484,9 +503,11 @@ def kegiatan_kembalikan(*, kegiatan: Kegiatan, user, catatan: str) -> Kegiatan:
         raise ValidationError({"catatan": _("Tuliskan catatan: apa yang perlu diperbaiki?")})
     kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
     _pastikan_pemeriksa(kegiatan, user)
-    if _pindah(kegiatan, ke=StatusKegiatan.DIKEMBALIKAN, user=user, catatan=catatan):
+    ev = _pindah(kegiatan, ke=StatusKegiatan.DIKEMBALIKAN, user=user, catatan=catatan)
+    if ev:
         kegiatan.catatan_pemeriksa = catatan
         kegiatan.save(update_fields=["status", "catatan_pemeriksa", "diubah"])
+        notifikasi.kabari_pemilik(kegiatan=kegiatan, peristiwa=ev)
     return kegiatan
 
 
@@ -505,6 +526,17 @@ def _pastikan_dapat_lampirkan(kegiatan: Kegiatan, user) -> None:
     alasan = alasan_terkunci(kegiatan)
     if alasan:
         raise ValidationError(alasan)
+
+
+@transaction.atomic
+def kegiatan_lampirkan(
+    *, kegiatan: Kegiatan, user, foto: Iterable = (), dokumen: Iterable = ()
+) -> HasilSimpan:
+    """Attach files to the owner's editable entry, each on its own; refusals are listed."""
+    _pastikan_dapat_lampirkan(kegiatan, user)
+    hasil = HasilSimpan(kegiatan=kegiatan)
+    _lampirkan(hasil, foto, dokumen)
+    return hasil
 
 
 @transaction.atomic

@@ -81,7 +81,7 @@ class Wilayah(models.Model):
 
     @property
     def label_lengkap(self) -> str:
-        """"Kecamatan Kedungreja", "Desa Tambakreja"; kabupaten/kota names already carry their kind."""
+        """ "Kecamatan Kedungreja", "Desa Tambakreja"; kabupaten/kota names already carry their kind."""
         if self.tingkat == Tingkat.KABUPATEN:
             return self.nama
         return f"{self.get_jenis_display()} {self.nama}"

@@ -1,0 +1,55 @@
+// The entry form: show the detail sections of the chosen tata cara, show a principle's note
+// field when it is not upheld, take the GPS position only when asked, warn about oversize photos
+// before they are sent. Without JavaScript every section is shown and the server does the same.
+(function () {
+  var form = document.getElementById("form-kegiatan");
+  if (!form) return;
+  var tataCara = form.querySelector("[name=tata_cara]");
+  function tampilkanBagian() {
+    var nilai = tataCara ? tataCara.value : "";
+    form.querySelectorAll("[data-tata-cara]").forEach(function (el) {
+      var daftar = el.getAttribute("data-tata-cara").trim();
+      el.hidden = daftar !== "" && daftar.split(/\s+/).indexOf(nilai) === -1;
+    });
+  }
+  if (tataCara) { tataCara.addEventListener("change", tampilkanBagian); tampilkanBagian(); }
+
+  form.querySelectorAll(".prinsip").forEach(function (blok) {
+    var catatan = blok.querySelector(".catatan-prinsip");
+    function cek() {
+      var pilih = blok.querySelector("input[type=radio]:checked");
+      var isi = catatan.querySelector("input");
+      catatan.hidden = !(pilih && pilih.value === "tidak_dijunjung") && !(isi && isi.value);
+    }
+    blok.addEventListener("change", cek);
+    cek();
+  });
+
+  var tombol = document.getElementById("ambil-gps");
+  var status = document.getElementById("gps-status");
+  if (tombol && "geolocation" in navigator) {
+    tombol.hidden = false;
+    tombol.addEventListener("click", function () {
+      status.textContent = tombol.dataset.menunggu || "…";
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        form.querySelector("[name=lintang]").value = pos.coords.latitude.toFixed(6);
+        form.querySelector("[name=bujur]").value = pos.coords.longitude.toFixed(6);
+        form.querySelector("[name=akurasi]").value = Math.round(pos.coords.accuracy);
+        status.textContent = tombol.dataset.berhasil || "✓";
+      }, function (err) {
+        status.textContent = tombol.dataset.gagal || err.message;
+      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+    });
+  }
+
+  var foto = document.getElementById("id_foto");
+  var peringatan = document.getElementById("foto-peringatan");
+  var batas = parseInt(form.dataset.batasMb || "10", 10) * 1024 * 1024;
+  if (foto && peringatan) {
+    foto.addEventListener("change", function () {
+      var besar = Array.prototype.filter.call(foto.files, function (f) { return f.size > batas; });
+      peringatan.textContent = besar.map(function (f) { return f.name; }).join(", ");
+      if (besar.length) peringatan.textContent += " — " + (peringatan.dataset.pesan || "> " + form.dataset.batasMb + " MB");
+    });
+  }
+})();
