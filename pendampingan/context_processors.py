@@ -20,7 +20,9 @@ def navigasi(request):
             url = reverse(item.url_name, kwargs=item.url_kwargs or None)
         except NoReverseMatch:
             continue
-        menu.append(
-            {"label": item.label, "url": url, "aktif": request.path.startswith(url) and url != "/"}
-        )
+        menu.append({"label": item.label, "url": url, "aktif": False})
+    # the current item is the one whose URL is the longest prefix of the path
+    cocok = [m for m in menu if m["url"] != "/" and request.path.startswith(m["url"])]
+    if cocok:
+        max(cocok, key=lambda m: len(m["url"]))["aktif"] = True
     return {"menu": menu, "cakupan": c, "zona": NAMA_ZONA.get(c.zona_waktu, "WIB")}

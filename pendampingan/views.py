@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET
 
 from . import registry, selectors
 from .kegiatan import selectors as kegiatan_selectors
-from .kegiatan.akses import pendamping_pengguna
 from .models import JenisPenugasan, Kegiatan, Penugasan, StatusKegiatan, Tingkat, Wilayah
 from .scope import cakupan_pengguna
 
@@ -30,7 +29,7 @@ def beranda(request):
         wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in akar])
     )
     terlambat = list(selectors.tindak_lanjut_terlambat(user=request.user)[:10])
-    saya = pendamping_pengguna(request.user)
+    saya = c.pendamping_id
     return render(
         request,
         "pendampingan/beranda.html",
@@ -43,7 +42,7 @@ def beranda(request):
             if c.pengawas
             else 0,
             "jumlah_dikembalikan": Kegiatan.objects.filter(
-                pendamping=saya, status=StatusKegiatan.DIKEMBALIKAN
+                pendamping_id=saya, status=StatusKegiatan.DIKEMBALIKAN
             ).count()
             if saya
             else 0,

@@ -14,6 +14,19 @@
   }
   if (tataCara) { tataCara.addEventListener("change", tampilkanBagian); tampilkanBagian(); }
 
+  // asistensi: the institution list for an institution, the name field for a person
+  var sasaran = form.querySelectorAll("input[name='asistensi-jenis_sasaran']");
+  function tampilkanSasaran() {
+    var pilih = form.querySelector("input[name='asistensi-jenis_sasaran']:checked");
+    var lembaga = form.querySelector("[name='asistensi-lembaga']");
+    var nama = form.querySelector("[name='asistensi-nama_sasaran']");
+    if (!lembaga || !nama) return;
+    lembaga.closest(".mb-2").hidden = !!pilih && pilih.value !== "lembaga";
+    nama.closest(".mb-2").hidden = !!pilih && pilih.value !== "perorangan";
+  }
+  sasaran.forEach(function (r) { r.addEventListener("change", tampilkanSasaran); });
+  tampilkanSasaran();
+
   form.querySelectorAll(".prinsip").forEach(function (blok) {
     var catatan = blok.querySelector(".catatan-prinsip");
     function cek() {
