@@ -74,9 +74,7 @@ KASUS = {
     "pendampingan:kegiatan-foto": Objek(buat=_pk(_foto)),
     "pendampingan:kegiatan-foto-hapus": Objek(buat=_pk(_foto), metode="post", status=(302,)),
     "pendampingan:kegiatan-dokumen": Objek(buat=_pk(_dokumen)),
-    "pendampingan:kegiatan-dokumen-hapus": Objek(
-        buat=_pk(_dokumen), metode="post", status=(302,)
-    ),
+    "pendampingan:kegiatan-dokumen-hapus": Objek(buat=_pk(_dokumen), metode="post", status=(302,)),
     "pendampingan:tindaklanjut-list": Daftar(buat=lambda d, desa: _tindak_lanjut(d, desa).judul),
     # closing is the follower's only: walked as a POST (an empty form re-renders with errors)
     "pendampingan:tindaklanjut-selesai": Objek(
