@@ -22,7 +22,11 @@ from tests.kegiatan.factories import jpeg
 
 from .conftest import masuk
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized rollback: the reference data seeded by migrations survives earlier journeys' flushes
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ANGGARAN_FORM_PERTAMA = 150 * 1024
 
@@ -50,7 +54,7 @@ def _statis_terkumpul(tmp_path_factory, django_db_blocker):
 
 
 @pytest.fixture
-def server(_statis_terkumpul, settings, transactional_db):
+def server(_statis_terkumpul, settings, transactional_db, django_db_serialized_rollback):
     """A live server whose static files come from WhiteNoise (no test static handler)."""
     root, dirs, storages = _statis_terkumpul
     settings.STATIC_ROOT = root
