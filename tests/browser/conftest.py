@@ -26,14 +26,6 @@ ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    """Every journey restores the post-migration database (see ``halaman``): pytest-django only
-    serializes the test database at setup when a test's django_db marker asks for it."""
-    for item in items:
-        if "halaman" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-
-
 @pytest.fixture(scope="session")
 def _browser():
     if not CHROMIUM:
@@ -61,12 +53,8 @@ def _browser():
 
 
 @pytest.fixture
-def halaman(_browser, live_server, transactional_db, django_db_serialized_rollback):
-    """A fresh browser context (phone-sized by default) on the live server.
-
-    Serialized rollback: a transactional test ends with a flush of every table, which would also
-    wipe the reference data seeded by data migrations (prinsip, SDGs Desa, forum lists ...) for the
-    journeys that follow; the test database's post-migration contents are restored before each."""
+def halaman(_browser, live_server, transactional_db):
+    """A fresh browser context (phone-sized by default) on the live server."""
     ctx = _browser.new_context(
         viewport={"width": 390, "height": 844}, locale="id-ID", base_url=live_server.url
     )

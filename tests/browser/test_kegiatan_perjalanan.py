@@ -22,11 +22,7 @@ from tests.kegiatan.factories import jpeg
 
 from .conftest import masuk
 
-# serialized rollback: the reference data seeded by migrations survives earlier journeys' flushes
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANGGARAN_FORM_PERTAMA = 150 * 1024
 
@@ -54,7 +50,19 @@ def _statis_terkumpul(tmp_path_factory, django_db_blocker):
 
 
 @pytest.fixture
-def server(_statis_terkumpul, settings, transactional_db, django_db_serialized_rollback):
+def data_acuan(transactional_db):
+    """The daily log's reference data (prinsip, SDGs Desa, lembaga, tahap/bidang, Dana Desa
+    priorities). A transactional test ends by emptying every table, so a journey that follows
+    another one re-seeds it with the data migration's own (idempotent) function."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("pendampingan.migrations.0003_kegiatan_data_acuan").isi(apps, None)
+
+
+@pytest.fixture
+def server(_statis_terkumpul, settings, transactional_db, data_acuan):
     """A live server whose static files come from WhiteNoise (no test static handler)."""
     root, dirs, storages = _statis_terkumpul
     settings.STATIC_ROOT = root
