@@ -86,6 +86,7 @@ class _FormKegiatan:
         self.pengarahan = PengarahanForm(data, kegiatan=kegiatan, tahun=tahun, prefix="pengarahan")
         self.ekstensi = ekstensi_untuk(data=data, files=files, user=user, kegiatan=kegiatan)
         self.kegiatan = kegiatan
+        self.user = user
 
     def _aktif(self, eks, tata_cara):
         return not eks.tata_cara or tata_cara in eks.tata_cara
@@ -99,9 +100,15 @@ class _FormKegiatan:
             ok = self.asistensi.is_valid() and ok
         if tata_cara == TataCara.PENGARAHAN:
             ok = self.pengarahan.is_valid() and ok
+        ekstensi = []
         for eks, form in self.ekstensi:
             if self._aktif(eks, tata_cara):
                 ok = form.is_valid() and ok
+            else:
+                # not this tata cara's: shown again unbound, so no errors of a form not in play
+                form = eks.form_class(prefix=eks.kunci, user=self.user, kegiatan=self.kegiatan)
+            ekstensi.append((eks, form))
+        self.ekstensi = ekstensi
         return ok
 
     def argumen(self, request) -> dict:
