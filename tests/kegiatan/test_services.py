@@ -309,3 +309,20 @@ def test_foto_hanya_oleh_pemilik(dunia):
     k = _buat(dunia)
     with pytest.raises(ValidationError):
         services.foto_tambah(kegiatan=k, berkas=unggah_jpeg(), user=dunia.pd_a.user)
+
+
+def test_pesan_ke_pemeriksa_dan_pemilik_lewat_outbox(dunia, django_capture_on_commit_callbacks):
+    from pendampingan.notifikasi.models import Pesan
+
+    k = _buat(dunia)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.kegiatan_ajukan(kegiatan=k, user=dunia.pld_a.user)
+    ke_pemeriksa = Pesan.objects.filter(peristiwa="kegiatan.diajukan")
+    assert {p.penerima_user for p in ke_pemeriksa} == {dunia.pd_a.user, dunia.pengawas.user}
+    assert not ke_pemeriksa.exclude(saluran="in_app").exists()  # no email for each submission
+    with django_capture_on_commit_callbacks(execute=True):
+        services.kegiatan_kembalikan(kegiatan=k, user=dunia.pd_a.user, catatan="Foto buram")
+    kembali = Pesan.objects.filter(peristiwa="kegiatan.dikembalikan")
+    assert {p.penerima_user for p in kembali} == {dunia.pld_a.user}
+    assert "Foto buram" in kembali.first().isi
+    assert set(kembali.values_list("saluran", flat=True)) == {"in_app", "email"}
