@@ -34,7 +34,10 @@ db: deps npm
 
 demo: db
 	$(MANAGE) muat_demo
+	$(MANAGE) muat_demo_kegiatan
+	$(MANAGE) muat_demo_forum
 	$(MANAGE) muat_demo_pengaduan
+	$(MANAGE) ringkasan_bangun
 
 serve:
 	@echo "Situs berjalan di http://$(HOST)/ (Ctrl+C untuk berhenti)"

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, kabupaten, **opts):
-        if "production" in settings.SETTINGS_MODULE:
+        if "production" in (settings.SETTINGS_MODULE or ""):
             raise CommandError("muat_demo ditolak di lingkungan produksi.")
         kab = Wilayah.objects.filter(kode=kabupaten, tingkat=Tingkat.KABUPATEN).first()
         if kab is None:
