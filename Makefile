@@ -32,12 +32,16 @@ db: deps npm
 	$(MANAGE) migrate --noinput
 	$(MANAGE) impor_wilayah --sekali
 
+# Demo data; the notifications these writes cause are not printed (dummy email backend), and the
+# logins are printed last, where a newcomer sees them.
+DEMO_ENV := EMAIL_URL=dummymail://
 demo: db
-	$(MANAGE) muat_demo
-	$(MANAGE) muat_demo_kegiatan
-	$(MANAGE) muat_demo_forum
-	$(MANAGE) muat_demo_pengaduan
+	$(DEMO_ENV) $(MANAGE) muat_demo > /dev/null
+	$(DEMO_ENV) $(MANAGE) muat_demo_kegiatan
+	$(DEMO_ENV) $(MANAGE) muat_demo_forum
+	$(DEMO_ENV) $(MANAGE) muat_demo_pengaduan
 	$(MANAGE) ringkasan_bangun
+	$(MANAGE) muat_demo
 
 serve:
 	@echo "Situs berjalan di http://$(HOST)/ (Ctrl+C untuk berhenti)"

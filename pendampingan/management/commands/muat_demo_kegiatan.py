@@ -10,6 +10,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -166,6 +167,27 @@ class Command(BaseCommand):
                 f"{self.terkunci} hari-orang dilewati karena bulannya sudah dikunci (laporan bulanan)."
             )
 
+    def _buka_bulan(self, pendamping, tanggal, pemeriksa):
+        """A closed month is reopened the way a supervisor would (recorded, with a reason), so the
+        demo has the last weeks of entries whatever day of the month it is loaded on."""
+        from pendampingan.bulanan.periode import awal_bulan
+        from pendampingan.bulanan.services import bulan_buka
+
+        kunci = (pendamping.pk, awal_bulan(tanggal))
+        dibuka = self.__dict__.setdefault("_dibuka", set())
+        if kunci in dibuka:
+            return
+        dibuka.add(kunci)
+        try:
+            bulan_buka(
+                user=pemeriksa,
+                pendamping=pendamping,
+                bulan=tanggal,
+                alasan="Data demo: bulan dibuka untuk memuat catatan contoh.",
+            )
+        except ValidationError:
+            pass  # not reopenable by this supervisor: the days are skipped and counted
+
     @transaction.atomic
     def _muat(self, kecamatan, pd_list):
         acak = random.Random(3301)
@@ -218,6 +240,8 @@ class Command(BaseCommand):
             for tanggal in hari:
                 umur = (hari_ini - tanggal).days
                 contoh = Kegiatan(pendamping=pendamping, wilayah=tempat[0], tanggal=tanggal)
+                if services.alasan_kunci_registry(contoh) and pemeriksa is not None:
+                    self._buka_bulan(pendamping, tanggal, pemeriksa)
                 if services.alasan_kunci_registry(contoh):
                     self.terkunci += 1
                     continue  # a closed month (monthly lock): no entry can be written there
