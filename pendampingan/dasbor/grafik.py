@@ -15,7 +15,9 @@ def batang_bertumpuk(label: list[str], seri: list[tuple[str, list[float]]], ting
     if not label:
         return ""
     lebar_batang, jarak, kiri, bawah = 28, 12, 36, 34
-    lebar = kiri + len(label) * (lebar_batang + jarak) + 10
+    # at least as wide as the three-column legend, so a chart of one or two periods is not
+    # blown up to the column's width (and its legend is not cut off)
+    lebar = max(kiri + len(label) * (lebar_batang + jarak) + 10, 4 + 3 * 120)
     total = [sum(s[1][i] for s in seri) for i in range(len(label))]
     maks = max(total) or 1
     skala = (tinggi - bawah - 10) / maks
