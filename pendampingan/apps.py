@@ -1,3 +1,4 @@
+from celery.signals import task_postrun
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -14,3 +15,11 @@ class PendampinganConfig(AppConfig):
         navigasi.daftarkan_inti()
         registry.daftar_lini_masa("kegiatan", lini_masa_kegiatan)
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
+        task_postrun.connect(_bersihkan_berkas, weak=False)
+
+
+def _bersihkan_berkas(**kwargs):
+    """Files written by a task whose transaction did not commit are removed when it ends."""
+    from .inti.berkas import bersihkan_tertunda
+
+    bersihkan_tertunda()

@@ -6,7 +6,9 @@ from django.shortcuts import render
 
 @login_not_required
 def terlarang(request, exception=None):
-    return render(request, "403.html", status=403)
+    """403: the record is visible but not the user's to change; the service's reason is shown."""
+    pesan = str(exception) if exception is not None and getattr(exception, "args", None) else ""
+    return render(request, "403.html", {"pesan": pesan}, status=403)
 
 
 @login_not_required

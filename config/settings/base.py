@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "pendampingan.middleware.ZonaWaktuMiddleware",
+    "pendampingan.middleware.PlatformMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -148,6 +149,8 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 UNGGAHAN_MAKS_MB = env.int("UNGGAHAN_MAKS_MB", default=10)
+# Images whose header announces more pixels than this are refused before decoding.
+UNGGAHAN_PIKSEL_MAKS = env.int("UNGGAHAN_PIKSEL_MAKS", default=80_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import registry
+from ..inti import berkas as bukti
 from ..models import (
     ALUR_KEGIATAN,
     STATUS_DAPAT_DIUBAH,
@@ -39,7 +40,7 @@ from ..models import (
 )
 from ..models.pilihan import JenisSasaran
 from ..services import tindak_lanjut_buat
-from . import bukti, notifikasi
+from . import notifikasi
 from .akses import boleh_verifikasi, pendamping_pengguna, wilayah_catat_kegiatan
 
 FIELD_UTAMA = (

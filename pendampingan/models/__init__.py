@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..inti.akses import PERINGKAT_JABATAN
 from ..scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
 from ..wilayah_kode import LABEL_TINGKAT, prefiks
 from .pilihan import ALUR_KEGIATAN, STATUS_DAPAT_DIUBAH, NilaiPrinsip, StatusKegiatan, TataCara
@@ -232,18 +233,7 @@ class Penugasan(models.Model):
 
 # ------------------------------------------------------------------------- the daily log
 # TataCara, StatusKegiatan and the allowed moves live in ``pilihan`` (shared with ``kegiatan``).
-# Jabatan rank along the supervision chain PLD → PD → TAPM Kab/Korkab → TA Prov/Korprov → pusat.
-PERINGKAT_JABATAN = {
-    Jabatan.PLD: 1,
-    Jabatan.PD: 2,
-    Jabatan.PENDAMPING_TEKNIS: 2,
-    Jabatan.TAPM_KABUPATEN: 3,
-    Jabatan.KOORDINATOR_KABUPATEN: 3,
-    Jabatan.TA_PROVINSI: 4,
-    Jabatan.KOORDINATOR_PROVINSI: 4,
-    Jabatan.TA_PUSAT: 5,
-    Jabatan.KOORDINATOR_NASIONAL: 5,
-}
+# Jabatan rank along the supervision chain: one table, in ``inti.akses``.
 
 
 class KegiatanQuerySet(RegionScopedQuerySet):
@@ -432,6 +422,7 @@ from .kegiatan import (  # noqa: E402
     PrioritasDanaDesa,
     TujuanSdgs,
 )
+from .unduhan import StatusUnduhan, Unduhan  # noqa: E402
 
 __all__ = [
     "ALUR_KEGIATAN",
@@ -457,9 +448,11 @@ __all__ = [
     "PrioritasDanaDesa",
     "StatusKegiatan",
     "StatusTindakLanjut",
+    "StatusUnduhan",
     "TataCara",
     "Tingkat",
     "TindakLanjut",
     "TujuanSdgs",
+    "Unduhan",
     "Wilayah",
 ]

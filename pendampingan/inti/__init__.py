@@ -1,0 +1,19 @@
+"""The platform layer: one way to do each common thing, used by every app.
+
+* ``alur`` — status moves: a flow declares ``Alur`` (its map and its event model); ``pindah_status``
+  locks the row, checks the move, writes the event and returns it; ``PindahDitolak`` is the one shape
+  of a refused move.
+* ``berkas`` — evidence files: ``periksa_berkas`` (bytes decide the type, images fully decoded with a
+  pixel cap, archives measured unpacked, markup refused), ``BerkasPrivatField`` (private storage,
+  removed again when its transaction does not commit) and ``respons_berkas`` for scoped views.
+* ``unduhan`` — files built for a user in the background: one ``Unduhan`` model, one task, one
+  "ready" notice; apps register a builder with ``daftar_pembuat``.
+* ``dokumen`` — the one PDF helper (WeasyPrint with the fenced URL fetcher). The formula-injection
+  guard of every CSV/XLSX is ``pendampingan.ekspor.aman``.
+* ``akses`` — ``pastikan`` (raise ``PermissionDenied``), the rank of each jabatan, who supervises a
+  region.
+* ``sekali`` — one-time submission keys: a form field made when the form is rendered, a model field
+  under a unique constraint, and ``buat_sekali`` that returns the first record on a repeat.
+
+``docs/arsitektur.md`` says where each kind of code goes.
+"""

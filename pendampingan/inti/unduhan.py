@@ -1,0 +1,112 @@
+"""One pipeline for every file built for a user: exports, a month's ZIP, dashboard and chronology
+PDFs.
+
+An app registers a builder once (in its ``AppConfig.ready`` or ``hooks`` module)::
+
+    daftar_pembuat("bulanan.zip", buat_zip)   # buat_zip(unduhan) -> HasilBerkas
+
+A view asks for a file with ``unduhan_minta(user=..., jenis=..., judul=..., parameter=...)`` and
+redirects to ``unduhan.get_absolute_url()``: the row is written in the request's transaction, the
+task ``unduhan_buat_task`` is queued after commit, builds the file as its owner (their scope at run
+time), stores it on the private storage and tells the owner it is ready (one in-app notice through
+the outbox). With tasks inline (the embedded default) the file is ready when the page is shown;
+with a worker, the page refreshes itself until it is. Nothing is built inside the request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import StatusUnduhan, Unduhan
+from .berkas import simpan_berkas
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HasilBerkas:
+    nama: str  # the file name the user gets
+    isi: bytes
+    mime: str
+    jumlah: int | None = None  # rows or reports in it
+    pesan: str = ""
+
+
+pembuat: dict[str, Callable[[Unduhan], HasilBerkas]] = {}
+
+
+def daftar_pembuat(jenis: str, fungsi: Callable[[Unduhan], HasilBerkas]) -> None:
+    pembuat[jenis] = fungsi
+
+
+@transaction.atomic
+def unduhan_minta(*, user, jenis: str, judul: str, parameter: dict | None = None) -> Unduhan:
+    """Queue a file for ``user``; it is built after commit."""
+    if jenis not in pembuat:
+        raise ValidationError(_("Jenis unduhan tidak dikenal."))
+    u = Unduhan.objects.create(
+        pengguna=user, jenis=jenis, judul=judul[:200], parameter=dict(parameter or {})
+    )
+    from ..tasks import unduhan_buat_task
+
+    transaction.on_commit(lambda: unduhan_buat_task.delay(str(u.pk)))
+    return u
+
+
+def unduhan_buat(*, unduhan_id) -> Unduhan | None:
+    """Build a queued download. Safe to run twice: only a queued row is built; a failure is
+    recorded on the row (the user sees it on their downloads page) and logged, never raised."""
+    with transaction.atomic():
+        u = Unduhan.objects.select_for_update().filter(pk=unduhan_id).first()
+        if u is None or u.status != StatusUnduhan.ANTRE:
+            return u
+        u.status = StatusUnduhan.PROSES
+        u.save(update_fields=["status"])
+    try:
+        hasil = pembuat[u.jenis](u)
+        with transaction.atomic():
+            simpan_berkas(u.berkas, hasil.nama, hasil.isi)
+            u.nama_berkas = hasil.nama[:200]
+            u.mime = hasil.mime
+            u.ukuran = len(hasil.isi)
+            u.jumlah = hasil.jumlah
+            u.pesan = hasil.pesan[:300]
+            u.status = StatusUnduhan.SIAP
+            u.selesai = timezone.now()
+            u.save()
+            _beri_tahu(u)
+    except Exception as exc:  # noqa: BLE001 - the row must say it failed; the error goes to the log
+        log.exception("unduhan %s gagal", unduhan_id)
+        Unduhan.objects.filter(pk=u.pk).update(
+            status=StatusUnduhan.GAGAL,
+            pesan=(_("Gagal membuat berkas: %(e)s") % {"e": type(exc).__name__})[:300],
+            selesai=timezone.now(),
+        )
+        u.refresh_from_db()
+    return u
+
+
+def _beri_tahu(u: Unduhan) -> None:
+    """The one "ready" notice: in-app, through the outbox."""
+    from ..notifikasi.services import notifikasi_kirim
+
+    notifikasi_kirim(
+        peristiwa="unduhan.siap",
+        objek=u,
+        wilayah_kode="",
+        subjek=_("Berkas siap diunduh: %(judul)s") % {"judul": u.judul},
+        isi=_("Berkas Anda siap diunduh di %(url)s.")
+        % {"url": reverse("pendampingan:unduhan-list")},
+        payload={"unduhan_id": str(u.pk)},
+        kunci=f"unduhan:{u.pk}",
+        pengguna=[u.pengguna],
+        email_pengguna=False,
+    )
