@@ -157,7 +157,7 @@ class DokumenInline(BuktiInline):
 class PeristiwaInline(admin.TabularInline):
     model = KegiatanPeristiwa
     extra = 0
-    fields = ["waktu", "pelaku", "dari", "ke", "catatan"]
+    fields = ["waktu", "oleh", "dari", "ke", "catatan"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from ..models import PERINGKAT_JABATAN, Kegiatan, Pendamping, Tingkat, Wilayah
-from ..scope import _cocok, cakupan_pengguna, q_prefiks
+from ..inti.akses import jabatan_di_bawah, mengawasi, peringkat
+from ..models import Kegiatan, Pendamping, Tingkat, Wilayah
+from ..scope import cakupan_pengguna, q_prefiks
 from ..wilayah_kode import prefiks
 
 
@@ -31,8 +32,10 @@ def wilayah_catat_kegiatan(*, user):
     )
 
 
-def _jabatan_di_bawah(peringkat: int) -> list[str]:
-    return [j for j, r in PERINGKAT_JABATAN.items() if r < peringkat]
+def boleh_ubah(*, user, kegiatan: Kegiatan) -> bool:
+    """Only the owner edits, submits, withdraws or attaches files to an entry."""
+    p = pendamping_pengguna(user)
+    return p is not None and kegiatan.pendamping_id == p.pk
 
 
 def q_dapat_diverifikasi(user) -> Q | None:
@@ -45,11 +48,10 @@ def q_dapat_diverifikasi(user) -> Q | None:
         if user.is_superuser and not c.jabatan:
             q = Q()
         else:
-            q = Q(pendamping__jabatan__in=_jabatan_di_bawah(PERINGKAT_JABATAN.get(c.jabatan, 5)))
+            q = Q(pendamping__jabatan__in=jabatan_di_bawah(peringkat(c.jabatan) or 5))
     else:
-        peringkat = PERINGKAT_JABATAN.get(c.jabatan, 0)
         q = q_prefiks("wilayah__kode", [prefiks(k) for k in c.wilayah_supervisi]) & Q(
-            pendamping__jabatan__in=_jabatan_di_bawah(peringkat)
+            pendamping__jabatan__in=jabatan_di_bawah(peringkat(c.jabatan))
         )
     if sendiri:
         q &= ~Q(pendamping_id=sendiri)
@@ -61,11 +63,9 @@ def boleh_verifikasi(*, user, kegiatan: Kegiatan) -> bool:
     c = cakupan_pengguna(user)
     if not c.pengawas or (c.pendamping_id and kegiatan.pendamping_id == c.pendamping_id):
         return False
-    pemilik = PERINGKAT_JABATAN.get(kegiatan.pendamping.jabatan, 0)
+    pemilik = peringkat(kegiatan.pendamping.jabatan)
     if c.nasional:
-        return (user.is_superuser and not c.jabatan) or pemilik < PERINGKAT_JABATAN.get(
-            c.jabatan, 5
-        )
-    if pemilik >= PERINGKAT_JABATAN.get(c.jabatan, 0):
+        return (user.is_superuser and not c.jabatan) or pemilik < (peringkat(c.jabatan) or 5)
+    if pemilik >= peringkat(c.jabatan):
         return False
-    return any(_cocok(kegiatan.wilayah_id, prefiks(k)) for k in c.wilayah_supervisi)
+    return mengawasi(user, kegiatan.wilayah_id)

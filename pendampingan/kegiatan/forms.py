@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import registry
+from ..inti.sekali import KunciSekaliForm
 from ..models import (
     BidangPendampingan,
     Kegiatan,
@@ -54,7 +55,7 @@ def _pasang_galat(form: forms.Form, error: ValidationError, awalan: str = "") ->
         form.add_error(None, error.messages)
 
 
-class KegiatanForm(forms.ModelForm):
+class KegiatanForm(KunciSekaliForm, forms.ModelForm):
     """The entry itself. Defaults for a quick entry: today, the only place if there is one, the
     last tata cara used."""
 

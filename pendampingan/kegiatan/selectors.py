@@ -129,7 +129,7 @@ def kegiatan_detail_qs(*, user):
             Prefetch("foto", queryset=FotoKegiatan.objects.order_by("diunggah", "pk")),
             "dokumen",
             Prefetch(
-                "peristiwa", queryset=KegiatanPeristiwa.objects.select_related("pelaku__pendamping")
+                "peristiwa", queryset=KegiatanPeristiwa.objects.select_related("oleh__pendamping")
             ),
             Prefetch("tindak_lanjut", queryset=TindakLanjut.objects.order_by("jatuh_tempo")),
         )

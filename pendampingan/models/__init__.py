@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..inti.akses import PERINGKAT_JABATAN
+from ..inti.alur import Alur
+from ..inti.sekali import KunciSekaliModel
 from ..scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
 from ..wilayah_kode import LABEL_TINGKAT, prefiks
 from .pilihan import ALUR_KEGIATAN, STATUS_DAPAT_DIUBAH, NilaiPrinsip, StatusKegiatan, TataCara
@@ -241,7 +243,7 @@ class KegiatanQuerySet(RegionScopedQuerySet):
         return self.filter(pendamping_id=pendamping_id)
 
 
-class Kegiatan(models.Model):
+class Kegiatan(KunciSekaliModel, models.Model):
     """One activity in a facilitator's daily log — the hub the other apps link to.
 
     Status moves follow ``pilihan.ALUR_KEGIATAN`` and each writes a ``KegiatanPeristiwa``
@@ -292,9 +294,10 @@ class Kegiatan(models.Model):
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["diubah"])
+    history = HistoricalRecords(excluded_fields=["diubah", "kunci_sekali"])
 
     objects = KegiatanQuerySet.as_manager()
+    alur = Alur(peta=ALUR_KEGIATAN, peristiwa="pendampingan.KegiatanPeristiwa", fk="kegiatan")
 
     class Meta:
         verbose_name = _("kegiatan")

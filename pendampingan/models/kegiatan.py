@@ -5,14 +5,14 @@ checklist, the asistensi and pengarahan details, evidence files and the status e
 Reference lists that the ministry changes are rows (editable in admin), never ``if`` branches.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..penyimpanan import penyimpanan_privat
+from ..inti.alur import PeristiwaStatusDasar
+from ..inti.berkas import BerkasPrivatField
 from ..scope import RegionScopedQuerySet
 from .pilihan import JenisBidang, JenisDokumen, JenisSasaran, NilaiPrinsip, StatusKegiatan
 
@@ -240,10 +240,8 @@ class FotoKegiatan(models.Model):
     kegiatan = models.ForeignKey(
         "pendampingan.Kegiatan", on_delete=models.CASCADE, related_name="foto"
     )
-    berkas = models.FileField(_("berkas"), upload_to=_unggah_foto, storage=penyimpanan_privat)
-    thumbnail = models.FileField(
-        _("thumbnail"), upload_to=_unggah_thumbnail, storage=penyimpanan_privat
-    )
+    berkas = BerkasPrivatField(_("berkas"), upload_to=_unggah_foto)
+    thumbnail = BerkasPrivatField(_("thumbnail"), upload_to=_unggah_thumbnail)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
     format = models.CharField(_("format"), max_length=10)
@@ -279,7 +277,7 @@ class DokumenKegiatan(models.Model):
     kegiatan = models.ForeignKey(
         "pendampingan.Kegiatan", on_delete=models.CASCADE, related_name="dokumen"
     )
-    berkas = models.FileField(_("berkas"), upload_to=_unggah_dokumen, storage=penyimpanan_privat)
+    berkas = BerkasPrivatField(_("berkas"), upload_to=_unggah_dokumen)
     jenis = models.CharField(_("jenis"), max_length=5, choices=JenisDokumen.choices)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
@@ -298,19 +296,14 @@ class DokumenKegiatan(models.Model):
 
 
 # --------------------------------------------------------------------------------- events
-class KegiatanPeristiwa(models.Model):
+class KegiatanPeristiwa(PeristiwaStatusDasar):
     """One status move of an entry: who, when, from, to, note."""
 
     kegiatan = models.ForeignKey(
         "pendampingan.Kegiatan", on_delete=models.CASCADE, related_name="peristiwa"
     )
-    pelaku = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
-    dari = models.CharField(_("dari"), max_length=15, choices=StatusKegiatan.choices, blank=True)
-    ke = models.CharField(_("ke"), max_length=15, choices=StatusKegiatan.choices)
-    catatan = models.TextField(_("catatan"), blank=True)
+    dari = models.CharField(_("dari"), max_length=20, choices=StatusKegiatan.choices, blank=True)
+    ke = models.CharField(_("ke"), max_length=20, choices=StatusKegiatan.choices)
 
     class Meta:
         verbose_name = _("peristiwa kegiatan")

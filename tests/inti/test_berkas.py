@@ -62,3 +62,48 @@ def test_jenis_yang_tidak_diminta_ditolak():
 def test_hasil_disimpan_pada_unggahan():
     u = _jpeg()
     assert berkas.periksa_foto(u) is berkas.periksa_foto(u)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_berkas_dari_transaksi_yang_batal_dihapus(dunia, settings):
+    """A photo saved inside a transaction that rolls back does not stay on disk."""
+    import pathlib
+
+    from django.db import transaction
+
+    from pendampingan.kegiatan import services
+    from tests.kegiatan.factories import (
+        asistensi_lembaga,
+        data_kegiatan,
+        prinsip_lengkap,
+        unggah_jpeg,
+    )
+
+    akar = pathlib.Path(settings.BERKAS_PRIVAT_ROOT)
+
+    class Batal(Exception):
+        pass
+
+    with pytest.raises(Batal), transaction.atomic():
+        services.kegiatan_buat(
+            user=dunia.pld_a.user,
+            data=data_kegiatan(dunia.desa_a),
+            prinsip=prinsip_lengkap(),
+            asistensi=asistensi_lembaga(),
+            foto=[unggah_jpeg()],
+        )
+        assert any(p.is_file() for p in akar.rglob("*"))
+        raise Batal
+    berkas.bersihkan_tertunda()
+    assert not any(p.is_file() for p in akar.rglob("*"))
+
+    # committed: kept
+    hasil = services.kegiatan_buat(
+        user=dunia.pld_a.user,
+        data=data_kegiatan(dunia.desa_a),
+        prinsip=prinsip_lengkap(),
+        asistensi=asistensi_lembaga(),
+        foto=[unggah_jpeg()],
+    )
+    berkas.bersihkan_tertunda()
+    assert hasil.foto and (akar / hasil.foto[0].berkas.name).is_file()

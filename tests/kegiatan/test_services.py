@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -62,7 +62,7 @@ def test_buat_draf_dengan_prinsip_sdgs_dan_peristiwa(dunia):
     assert sorted(k.sdgs.values_list("nomor", flat=True)) == [1, 5]
     assert k.asistensi.lembaga.kode == "bpd"
     ev = KegiatanPeristiwa.objects.get(kegiatan=k)
-    assert (ev.dari, ev.ke, ev.pelaku) == ("", "draf", dunia.pld_a.user)
+    assert (ev.dari, ev.ke, ev.oleh) == ("", "draf", dunia.pld_a.user)
 
 
 @pytest.mark.parametrize(
@@ -157,11 +157,11 @@ def test_tidak_boleh_memverifikasi_milik_sendiri_atau_di_luar_wilayah(dunia):
     k = _buat(dunia)
     services.kegiatan_ajukan(kegiatan=k, user=dunia.pld_a.user)
     for user in (dunia.pld_a.user, dunia.pld_b.user):
-        with pytest.raises(ValidationError):
+        with pytest.raises(PermissionDenied):
             services.kegiatan_verifikasi(kegiatan=k, user=user)
     # a PD of another kecamatan cannot either
     pd_lain = pendamping_di("33.02.01", Jabatan.PD, jenis="supervisi")
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.kegiatan_verifikasi(kegiatan=k, user=pd_lain.user)
     # the koordinator provinsi above may
     assert (
@@ -177,7 +177,7 @@ def test_pengawas_tidak_memverifikasi_rekan_sejajar(dunia):
         prinsip=prinsip_lengkap(),
     ).kegiatan
     services.kegiatan_ajukan(kegiatan=k, user=pd_lap.user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.kegiatan_verifikasi(kegiatan=k, user=dunia.pd_a.user)
 
 
@@ -307,7 +307,7 @@ def test_foto_terlalu_besar_ditolak(dunia, settings):
 
 def test_foto_hanya_oleh_pemilik(dunia):
     k = _buat(dunia)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.foto_tambah(kegiatan=k, berkas=unggah_jpeg(), user=dunia.pd_a.user)
 
 

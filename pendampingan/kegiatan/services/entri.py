@@ -1,36 +1,25 @@
-"""Every write of the daily log: one function per use case, keyword-only, validated, atomic.
-
-The workflow (``models.pilihan.ALUR_KEGIATAN``): the owner saves a draft, edits it, submits it; a
-supervisor above them (never the owner) verifies it or returns it with a note; a returned entry is
-edited and submitted again; a verified entry is final. Each move writes a ``KegiatanPeristiwa``.
-An entry is refused for editing when it is verified or when a registered ``kunci_kegiatan`` check
-(the monthly lock of issue 4) gives a reason.
-"""
+"""Saving an entry: the main fields, the prinsip checklist, the asistensi and pengarahan details,
+other apps' extensions and the attachments, in one transaction. A new entry carries its form's
+one-time key: a repeat raises ``SudahTersimpan`` with the first entry."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import registry
-from ..inti import berkas as bukti
-from ..models import (
-    ALUR_KEGIATAN,
-    STATUS_DAPAT_DIUBAH,
+from ...inti.akses import pastikan
+from ...inti.alur import kunci_baris
+from ...inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
+from ...models import (
     AsistensiKegiatan,
-    DokumenKegiatan,
-    FotoKegiatan,
     Kegiatan,
     KegiatanPeristiwa,
     NilaiPrinsip,
-    Pendamping,
     PengarahanKegiatan,
     PenilaianPrinsip,
     Prinsip,
@@ -38,10 +27,12 @@ from ..models import (
     StatusTindakLanjut,
     TataCara,
 )
-from ..models.pilihan import JenisSasaran
-from ..services import tindak_lanjut_buat
-from . import notifikasi
-from .akses import boleh_verifikasi, pendamping_pengguna, wilayah_catat_kegiatan
+from ...models.pilihan import JenisSasaran
+from ...services import tindak_lanjut_buat
+from ..akses import pendamping_pengguna, wilayah_catat_kegiatan
+from ._umum import HasilSimpan, alasan_kunci_registry, alasan_terkunci
+from .alur import kegiatan_ajukan, pastikan_pemilik
+from .bukti import lampirkan
 
 FIELD_UTAMA = (
     "wilayah",
@@ -60,36 +51,6 @@ FIELD_UTAMA = (
     "bujur",
     "akurasi",
 )
-
-
-@dataclass
-class HasilSimpan:
-    """What a save did: the entry, and the files refused with the reason (the entry is saved
-    even when some attachments are not)."""
-
-    kegiatan: Kegiatan
-    ditolak: list[tuple[str, str]] = field(default_factory=list)
-    belum_diajukan: list[str] = field(default_factory=list)
-    foto: list[FotoKegiatan] = field(default_factory=list)
-    dokumen: list[DokumenKegiatan] = field(default_factory=list)
-
-
-# ----------------------------------------------------------------------------- checks
-def alasan_terkunci(kegiatan: Kegiatan) -> str | None:
-    """Why ``kegiatan`` may not be edited (verified, submitted, or a registered lock), or None."""
-    if kegiatan.status == StatusKegiatan.DIVERIFIKASI:
-        return _("Kegiatan yang sudah diverifikasi tidak dapat diubah.")
-    if kegiatan.pk and kegiatan.status not in STATUS_DAPAT_DIUBAH:
-        return _("Kegiatan sedang diajukan; tarik kembali menjadi draf untuk mengubahnya.")
-    return alasan_kunci_registry(kegiatan)
-
-
-def alasan_kunci_registry(kegiatan: Kegiatan) -> str | None:
-    for fungsi in registry.kunci_kegiatan.values():
-        alasan = fungsi(kegiatan)
-        if alasan:
-            return str(alasan)
-    return None
 
 
 def _validasi_utama(*, user, data: Mapping[str, Any]) -> None:
@@ -264,20 +225,6 @@ def _simpan_pengarahan(kegiatan: Kegiatan, pengarahan: Mapping[str, Any] | None)
         tl.save(update_fields=["status", "catatan_selesai", "selesai_pada"])
 
 
-def _lampirkan(hasil: HasilSimpan, foto: Iterable, dokumen: Iterable) -> None:
-    """Attach each file in its own savepoint: a refused file is reported, never fatal."""
-    for berkas in foto:
-        try:
-            hasil.foto.append(foto_tambah(kegiatan=hasil.kegiatan, berkas=berkas, _cek=False))
-        except ValidationError as e:
-            hasil.ditolak.append((getattr(berkas, "name", "?"), " ".join(e.messages)))
-    for berkas in dokumen:
-        try:
-            hasil.dokumen.append(dokumen_tambah(kegiatan=hasil.kegiatan, berkas=berkas, _cek=False))
-        except ValidationError as e:
-            hasil.ditolak.append((getattr(berkas, "name", "?"), " ".join(e.messages)))
-
-
 def _ekstensi(kegiatan: Kegiatan, user, ekstensi: Sequence) -> None:
     for eks, form in ekstensi:
         if not eks.tata_cara or kegiatan.tata_cara in eks.tata_cara:
@@ -298,16 +245,23 @@ def kegiatan_buat(
     foto: Iterable = (),
     dokumen: Iterable = (),
     ajukan: bool = False,
+    kunci_sekali=None,
 ) -> HasilSimpan:
     """Save a new draft entry of the user, its checklist, details and extensions; then attach the
     files one by one (a refused file is listed in ``HasilSimpan.ditolak``; the entry stays).
     With ``ajukan`` the entry is then submitted; what still blocks submission is listed in
     ``HasilSimpan.belum_diajukan`` and the draft is kept."""
     pendamping = pendamping_pengguna(user)
-    if pendamping is None:
-        raise ValidationError(_("Akun Anda tidak terdaftar sebagai pendamping."))
+    pastikan(pendamping is not None, _("Akun Anda tidak terdaftar sebagai pendamping."))
+    ada = sudah_ada(Kegiatan, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
     _validasi_utama(user=user, data=data)
-    kegiatan = Kegiatan(pendamping=pendamping, **{f: data.get(f) for f in FIELD_UTAMA})
+    kegiatan = Kegiatan(
+        pendamping=pendamping,
+        kunci_sekali=kunci_dari(kunci_sekali),
+        **{f: data.get(f) for f in FIELD_UTAMA},
+    )
     for f in ("uraian", "masalah", "solusi", "hasil"):
         setattr(kegiatan, f, (getattr(kegiatan, f) or "").strip())
     kegiatan.peserta_laki = kegiatan.peserta_laki or 0
@@ -315,17 +269,19 @@ def kegiatan_buat(
     alasan = alasan_kunci_registry(kegiatan)
     if alasan:
         raise ValidationError({"tanggal": alasan})
-    kegiatan.save()
+    kegiatan, dibuat = buat_sekali(Kegiatan, kegiatan.kunci_sekali, lambda: _simpan_baru(kegiatan))
+    if not dibuat:
+        raise SudahTersimpan(kegiatan)
     kegiatan.sdgs.set(list(sdgs))
     _simpan_prinsip(kegiatan, prinsip or {})
     _simpan_asistensi(kegiatan, asistensi)
     _simpan_pengarahan(kegiatan, pengarahan)
     _ekstensi(kegiatan, user, ekstensi)
     KegiatanPeristiwa.objects.create(
-        kegiatan=kegiatan, pelaku=user, dari="", ke=StatusKegiatan.DRAF, catatan=_("Dibuat")
+        kegiatan=kegiatan, oleh=user, dari="", ke=StatusKegiatan.DRAF, catatan=_("Dibuat")
     )
     hasil = HasilSimpan(kegiatan=kegiatan)
-    _lampirkan(hasil, foto, dokumen)
+    lampirkan(hasil, foto, dokumen)
     if ajukan:
         _coba_ajukan(hasil, user)
     return hasil
@@ -347,8 +303,8 @@ def kegiatan_ubah(
     ajukan: bool = False,
 ) -> HasilSimpan:
     """Edit the owner's draft or returned entry (refused when verified, submitted or locked)."""
-    kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    _pastikan_pemilik(kegiatan, user)
+    kegiatan = kunci_baris(kegiatan)
+    pastikan_pemilik(kegiatan, user)
     alasan = alasan_terkunci(kegiatan)
     if alasan:
         raise ValidationError(alasan)
@@ -370,10 +326,15 @@ def kegiatan_ubah(
     _simpan_pengarahan(kegiatan, pengarahan)
     _ekstensi(kegiatan, user, ekstensi)
     hasil = HasilSimpan(kegiatan=kegiatan)
-    _lampirkan(hasil, foto, dokumen)
+    lampirkan(hasil, foto, dokumen)
     if ajukan:
         _coba_ajukan(hasil, user)
     return hasil
+
+
+def _simpan_baru(kegiatan: Kegiatan) -> Kegiatan:
+    kegiatan.save()
+    return kegiatan
 
 
 def _coba_ajukan(hasil: HasilSimpan, user) -> None:
@@ -381,223 +342,3 @@ def _coba_ajukan(hasil: HasilSimpan, user) -> None:
         hasil.kegiatan = kegiatan_ajukan(kegiatan=hasil.kegiatan, user=user)
     except ValidationError as e:
         hasil.belum_diajukan = e.messages
-
-
-def _pastikan_pemilik(kegiatan: Kegiatan, user) -> None:
-    p = pendamping_pengguna(user)
-    if p is None or kegiatan.pendamping_id != p.pk:
-        raise ValidationError(_("Hanya pemilik kegiatan yang dapat mengubahnya."))
-
-
-def _pindah(kegiatan: Kegiatan, *, ke: str, user, catatan: str = "") -> KegiatanPeristiwa | None:
-    """Move along ALUR_KEGIATAN and write the event; a move to the current state is a no-op."""
-    dari = kegiatan.status
-    if dari == ke:
-        return None
-    if ke not in ALUR_KEGIATAN[dari]:
-        raise ValidationError(
-            _("Status tidak dapat berpindah dari %(dari)s ke %(ke)s.")
-            % {"dari": StatusKegiatan(dari).label, "ke": StatusKegiatan(ke).label}
-        )
-    kegiatan.status = ke
-    return KegiatanPeristiwa.objects.create(
-        kegiatan=kegiatan, pelaku=user, dari=dari, ke=ke, catatan=catatan
-    )
-
-
-def kegiatan_kekurangan(kegiatan: Kegiatan) -> list[str]:
-    """What an entry still lacks before it can be submitted (empty: ready)."""
-    kurang = []
-    aktif = set(Prinsip.objects.filter(aktif=True).values_list("pk", flat=True))
-    dinilai = set(kegiatan.penilaian_prinsip.values_list("prinsip_id", flat=True))
-    if aktif - dinilai:
-        kurang.append(_("Lengkapi daftar periksa prinsip (semua prinsip harus dinilai)."))
-    if not (kegiatan.uraian or "").strip():
-        kurang.append(_("Isi uraian kegiatan."))
-    if (
-        kegiatan.tata_cara == TataCara.ASISTENSI
-        and not AsistensiKegiatan.objects.filter(kegiatan=kegiatan).exists()
-    ):
-        kurang.append(_("Lengkapi rincian asistensi."))
-    if (
-        kegiatan.tata_cara == TataCara.PENGARAHAN
-        and not PengarahanKegiatan.objects.filter(kegiatan=kegiatan).exists()
-    ):
-        kurang.append(_("Lengkapi rincian pengarahan."))
-    return kurang
-
-
-@transaction.atomic
-def kegiatan_ajukan(*, kegiatan: Kegiatan, user) -> Kegiatan:
-    """Submit the owner's entry for verification (the checklist must be complete)."""
-    kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    _pastikan_pemilik(kegiatan, user)
-    if kegiatan.status == StatusKegiatan.DIAJUKAN:
-        return kegiatan
-    alasan = alasan_kunci_registry(kegiatan)
-    if alasan:
-        raise ValidationError(alasan)
-    kurang = kegiatan_kekurangan(kegiatan)
-    if kurang:
-        raise ValidationError(kurang)
-    ev = _pindah(kegiatan, ke=StatusKegiatan.DIAJUKAN, user=user)
-    if ev:
-        kegiatan.diajukan_pada = timezone.now()
-        kegiatan.save(update_fields=["status", "diajukan_pada", "diubah"])
-        notifikasi.kabari_pemeriksa(kegiatan=kegiatan, peristiwa=ev)
-    return kegiatan
-
-
-@transaction.atomic
-def kegiatan_tarik(*, kegiatan: Kegiatan, user) -> Kegiatan:
-    """The owner takes a submitted (not yet verified) entry back to draft to edit it."""
-    kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    _pastikan_pemilik(kegiatan, user)
-    alasan = alasan_kunci_registry(kegiatan)
-    if alasan:
-        raise ValidationError(alasan)
-    if _pindah(kegiatan, ke=StatusKegiatan.DRAF, user=user, catatan=_("Ditarik oleh pemilik")):
-        kegiatan.save(update_fields=["status", "diubah"])
-    return kegiatan
-
-
-def _pastikan_pemeriksa(kegiatan: Kegiatan, user) -> Pendamping:
-    if not boleh_verifikasi(user=user, kegiatan=kegiatan):
-        raise ValidationError(
-            _("Anda tidak dapat memeriksa kegiatan ini (milik sendiri atau di luar wilayah Anda).")
-        )
-    return pendamping_pengguna(user)
-
-
-@transaction.atomic
-def kegiatan_verifikasi(*, kegiatan: Kegiatan, user, catatan: str = "") -> Kegiatan:
-    """A supervisor above the owner verifies a submitted entry; it is final afterwards."""
-    kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    pemeriksa = _pastikan_pemeriksa(kegiatan, user)
-    if kegiatan.status == StatusKegiatan.DIVERIFIKASI:
-        return kegiatan
-    ev = _pindah(
-        kegiatan, ke=StatusKegiatan.DIVERIFIKASI, user=user, catatan=(catatan or "").strip()
-    )
-    if ev:
-        kegiatan.diverifikasi_oleh = pemeriksa
-        kegiatan.diverifikasi_pada = timezone.now()
-        kegiatan.catatan_pemeriksa = (catatan or "").strip()
-        kegiatan.save(
-            update_fields=[
-                "status",
-                "diverifikasi_oleh",
-                "diverifikasi_pada",
-                "catatan_pemeriksa",
-                "diubah",
-            ]
-        )
-        notifikasi.kabari_pemilik(kegiatan=kegiatan, peristiwa=ev)
-    return kegiatan
-
-
-@transaction.atomic
-def kegiatan_kembalikan(*, kegiatan: Kegiatan, user, catatan: str) -> Kegiatan:
-    """A supervisor returns a submitted entry with a note saying what to fix."""
-    catatan = (catatan or "").strip()
-    if not catatan:
-        raise ValidationError({"catatan": _("Tuliskan catatan: apa yang perlu diperbaiki?")})
-    kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    _pastikan_pemeriksa(kegiatan, user)
-    ev = _pindah(kegiatan, ke=StatusKegiatan.DIKEMBALIKAN, user=user, catatan=catatan)
-    if ev:
-        kegiatan.catatan_pemeriksa = catatan
-        kegiatan.save(update_fields=["status", "catatan_pemeriksa", "diubah"])
-        notifikasi.kabari_pemilik(kegiatan=kegiatan, peristiwa=ev)
-    return kegiatan
-
-
-@transaction.atomic
-def kegiatan_verifikasi_banyak(*, kegiatan_list: Iterable[Kegiatan], user) -> list[Kegiatan]:
-    """Verify several submitted entries at once; all or nothing."""
-    hasil = []
-    for k in kegiatan_list:
-        hasil.append(kegiatan_verifikasi(kegiatan=k, user=user))
-    return hasil
-
-
-# ----------------------------------------------------------------------------- evidence
-def _pastikan_dapat_lampirkan(kegiatan: Kegiatan, user) -> None:
-    _pastikan_pemilik(kegiatan, user)
-    alasan = alasan_terkunci(kegiatan)
-    if alasan:
-        raise ValidationError(alasan)
-
-
-@transaction.atomic
-def kegiatan_lampirkan(
-    *, kegiatan: Kegiatan, user, foto: Iterable = (), dokumen: Iterable = ()
-) -> HasilSimpan:
-    """Attach files to the owner's editable entry, each on its own; refusals are listed."""
-    _pastikan_dapat_lampirkan(kegiatan, user)
-    hasil = HasilSimpan(kegiatan=kegiatan)
-    _lampirkan(hasil, foto, dokumen)
-    return hasil
-
-
-@transaction.atomic
-def foto_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) -> FotoKegiatan:
-    """Check (decode, size) and attach a photo; the same photo twice on one entry is refused."""
-    if _cek:
-        _pastikan_dapat_lampirkan(kegiatan, user)
-    f = bukti.periksa_foto(berkas)
-    if FotoKegiatan.objects.filter(kegiatan=kegiatan, sha256=f.sha256).exists():
-        raise ValidationError(_("Foto yang sama sudah terlampir pada kegiatan ini."))
-    nama = getattr(berkas, "name", "") or ""
-    foto = FotoKegiatan(
-        kegiatan=kegiatan,
-        sha256=f.sha256,
-        ukuran=len(f.isi),
-        format=f.format,
-        lebar=f.lebar,
-        tinggi=f.tinggi,
-        nama_asli=nama[:255],
-        exif_waktu=f.exif_waktu,
-        exif_lintang=f.exif_lintang,
-        exif_bujur=f.exif_bujur,
-    )
-    foto.berkas.save(f"foto.{f.ekstensi}", ContentFile(f.isi), save=False)
-    foto.thumbnail.save("thumbnail.jpg", ContentFile(f.thumbnail), save=False)
-    foto.save()
-    return foto
-
-
-@transaction.atomic
-def foto_hapus(*, foto: FotoKegiatan, user) -> None:
-    """Remove a photo from an editable entry (the file is deleted after commit)."""
-    _pastikan_dapat_lampirkan(foto.kegiatan, user)
-    berkas, thumb = foto.berkas.name, foto.thumbnail.name
-    storage = foto.berkas.storage
-    foto.delete()
-    transaction.on_commit(lambda: [storage.delete(n) for n in (berkas, thumb) if n])
-
-
-@transaction.atomic
-def dokumen_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) -> DokumenKegiatan:
-    """Check (by content: PDF/DOCX/XLSX/ODT, size) and attach a document."""
-    if _cek:
-        _pastikan_dapat_lampirkan(kegiatan, user)
-    d = bukti.periksa_dokumen(berkas)
-    dok = DokumenKegiatan(
-        kegiatan=kegiatan,
-        jenis=d.jenis,
-        sha256=d.sha256,
-        ukuran=len(d.isi),
-        nama_asli=(getattr(berkas, "name", "") or f"dokumen.{d.jenis}")[:255],
-    )
-    dok.berkas.save(f"dokumen.{d.jenis}", ContentFile(d.isi), save=False)
-    dok.save()
-    return dok
-
-
-@transaction.atomic
-def dokumen_hapus(*, dokumen: DokumenKegiatan, user) -> None:
-    _pastikan_dapat_lampirkan(dokumen.kegiatan, user)
-    nama, storage = dokumen.berkas.name, dokumen.berkas.storage
-    dokumen.delete()
-    transaction.on_commit(lambda: storage.delete(nama) if nama else None)
