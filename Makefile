@@ -60,6 +60,7 @@ beat: deps  ## Celery beat (needs REDIS_URL)
 lint: deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 
 format: deps

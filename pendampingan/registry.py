@@ -9,6 +9,9 @@ core's own sub-apps) register here from their ``AppConfig.ready``; the core impo
   ``fn(kegiatan_list, user) -> dict[kegiatan_id, list[ItemLiniMasa]]``.
 * ``kunci_kegiatan`` — checks that may forbid editing an entry (a locked month):
   ``fn(kegiatan) -> str | None`` (the reason, or None).
+* ``pembuka_kunci_kegiatan`` — how such a lock is lifted the recorded way (a supervisor reopens a
+  month): ``fn(*, user, pendamping, tanggal, alasan) -> None``, raising ``ValidationError`` or
+  ``PermissionDenied`` when ``user`` may not.
 * ``ekstensi_kegiatan`` — extra forms inside the daily-log entry form (link the entry to a forum
   meeting, advance a facilitation case, link a complaint or an incident): see ``EkstensiKegiatan``.
 * ``panel_desa`` — panels on a desa's page (above its timeline): ``fn(desa, user) -> dict | None``
@@ -81,6 +84,7 @@ navigasi: dict[str, ItemNavigasi] = {}
 panel_dasbor: dict[str, PanelDasbor] = {}
 tautan_kegiatan: dict[str, Callable] = {}
 kunci_kegiatan: dict[str, Callable] = {}
+pembuka_kunci_kegiatan: dict[str, Callable] = {}
 panel_desa: dict[str, PanelDesa] = {}
 
 
@@ -102,6 +106,10 @@ def daftar_tautan_kegiatan(kunci: str, fungsi: Callable) -> None:
 
 def daftar_kunci_kegiatan(kunci: str, fungsi: Callable) -> None:
     kunci_kegiatan[kunci] = fungsi
+
+
+def daftar_pembuka_kunci_kegiatan(kunci: str, fungsi: Callable) -> None:
+    pembuka_kunci_kegiatan[kunci] = fungsi
 
 
 def daftar_ekstensi_kegiatan(ekstensi: EkstensiKegiatan) -> None:

@@ -17,6 +17,7 @@ class BulananConfig(AppConfig):
         from .periode import kunci_kegiatan
 
         registry.daftar_kunci_kegiatan("bulanan", kunci_kegiatan)
+        registry.daftar_pembuka_kunci_kegiatan("bulanan", _buka_bulan)
         registry.daftar_tautan_kegiatan("bulanan", tautan_kegiatan)
         registry.daftar_navigasi(
             "bulanan", ItemNavigasi(_("Laporan bulanan"), "bulanan:beranda", urutan=30)
@@ -67,3 +68,10 @@ class BulananConfig(AppConfig):
         )
         # this app's permissions exist only after its own post_migrate: sync the groups again then
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
+
+
+def _buka_bulan(*, user, pendamping, tanggal, alasan):
+    """The month lock is lifted the recorded way: a supervisor reopens the month."""
+    from .services import bulan_buka
+
+    bulan_buka(user=user, pendamping=pendamping, bulan=tanggal, alasan=alasan)

@@ -4,7 +4,6 @@ Every region-owned row carries a foreign key to ``Wilayah`` (primary key: the Ke
 a QuerySet built on ``scope.RegionScopedQuerySet`` — ``visible_to(user)`` is the only door to it.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -16,222 +15,16 @@ from simple_history.models import HistoricalRecords
 from ..inti.akses import PERINGKAT_JABATAN
 from ..inti.alur import Alur
 from ..inti.sekali import KunciSekaliModel
-from ..scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
-from ..wilayah_kode import LABEL_TINGKAT, prefiks
+from ..scope import RegionScopedQuerySet
+from .pendamping import (  # noqa: E402
+    PENUGASAN_SAH,
+    Jabatan,
+    JenisPenugasan,
+    Pendamping,
+    Penugasan,
+)
 from .pilihan import ALUR_KEGIATAN, STATUS_DAPAT_DIUBAH, NilaiPrinsip, StatusKegiatan, TataCara
-
-
-# ------------------------------------------------------------------------------------ regions
-class Tingkat(models.TextChoices):
-    PROVINSI = "provinsi", LABEL_TINGKAT["provinsi"]
-    KABUPATEN = "kabupaten", LABEL_TINGKAT["kabupaten"]
-    KECAMATAN = "kecamatan", LABEL_TINGKAT["kecamatan"]
-    DESA = "desa", LABEL_TINGKAT["desa"]
-
-
-class JenisWilayah(models.TextChoices):
-    PROVINSI = "provinsi", _("Provinsi")
-    KABUPATEN = "kabupaten", _("Kabupaten")
-    KOTA = "kota", _("Kota")
-    KECAMATAN = "kecamatan", _("Kecamatan")
-    DESA = "desa", _("Desa")
-    KELURAHAN = "kelurahan", _("Kelurahan")
-    DESA_ADAT = "desa_adat", _("Desa Adat")
-
-
-class WilayahQuerySet(RegionScopedQuerySet):
-    kode_lookup = "kode"
-
-    def desa(self):
-        return self.filter(tingkat=Tingkat.DESA)
-
-
-class Wilayah(models.Model):
-    kode = models.CharField(_("kode Kemendagri"), max_length=13, primary_key=True)
-    nama = models.CharField(_("nama"), max_length=150, db_index=True)
-    tingkat = models.CharField(_("tingkat"), max_length=10, choices=Tingkat.choices, db_index=True)
-    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisWilayah.choices)
-    induk = models.ForeignKey(
-        "self",
-        verbose_name=_("induk"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="anak",
-    )
-    kode_bps = models.CharField(_("kode BPS"), max_length=10, blank=True)
-    jumlah_penduduk = models.PositiveIntegerField(_("jumlah penduduk"), null=True, blank=True)
-    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
-
-    objects = WilayahQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("wilayah")
-        verbose_name_plural = _("wilayah")
-        ordering = ["kode"]
-        permissions = [("lihat_nasional", _("Melihat seluruh wilayah nasional"))]
-
-    def __str__(self):
-        return f"{self.nama} ({self.kode})"
-
-    @property
-    def prefiks(self) -> str:
-        return prefiks(self.kode)
-
-    @property
-    def adalah_desa(self) -> bool:
-        return self.tingkat == Tingkat.DESA
-
-    @property
-    def label_lengkap(self) -> str:
-        """ "Kecamatan Kedungreja", "Desa Tambakreja"; kabupaten/kota names already carry their kind."""
-        if self.tingkat == Tingkat.KABUPATEN:
-            return self.nama
-        return f"{self.get_jenis_display()} {self.nama}"
-
-
-class ImporWilayah(models.Model):
-    """One run of ``impor_wilayah``: which package version, when, and what changed."""
-
-    sumber = models.CharField(_("sumber"), max_length=100)
-    versi = models.CharField(_("versi"), max_length=30)
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
-    ditambah = models.PositiveIntegerField(_("ditambah"), default=0)
-    diubah = models.PositiveIntegerField(_("nama diubah"), default=0)
-    tidak_ada_lagi = models.PositiveIntegerField(_("tidak ada di sumber"), default=0)
-    detik = models.FloatField(_("durasi (detik)"), default=0)
-
-    class Meta:
-        verbose_name = _("impor wilayah")
-        verbose_name_plural = _("riwayat impor wilayah")
-        ordering = ["-waktu"]
-
-    def __str__(self):
-        return f"{self.sumber}@{self.versi} {self.waktu:%Y-%m-%d %H:%M}"
-
-
-# ------------------------------------------------------------------------ facilitators
-class Jabatan(models.TextChoices):
-    PLD = "pld", _("Pendamping Lokal Desa (PLD)")
-    PD = "pd", _("Pendamping Desa (PD)")
-    PENDAMPING_TEKNIS = "pendamping_teknis", _("Pendamping Teknis")
-    TAPM_KABUPATEN = "tapm_kabupaten", _("TAPM Kabupaten")
-    KOORDINATOR_KABUPATEN = "koordinator_kabupaten", _("Koordinator Kabupaten")
-    TA_PROVINSI = "ta_provinsi", _("TA Provinsi")
-    KOORDINATOR_PROVINSI = "koordinator_provinsi", _("Koordinator Provinsi")
-    TA_PUSAT = "ta_pusat", _("TA Pusat")
-    KOORDINATOR_NASIONAL = "koordinator_nasional", _("Koordinator Nasional")
-
-
-class JenisPenugasan(models.TextChoices):
-    LAPANGAN = "lapangan", _("Kerja lapangan")
-    SUPERVISI = "supervisi", _("Supervisi")
-
-
-# Which (kind, region level) each jabatan may be assigned to. The supervision chain
-# PLD → PD → TAPM Kab/Korkab → TA Prov/Korprov → pusat follows from it.
-PENUGASAN_SAH = {
-    Jabatan.PLD: {(JenisPenugasan.LAPANGAN, Tingkat.DESA)},
-    Jabatan.PD: {
-        (JenisPenugasan.LAPANGAN, Tingkat.KECAMATAN),
-        (JenisPenugasan.SUPERVISI, Tingkat.KECAMATAN),
-    },
-    Jabatan.PENDAMPING_TEKNIS: {(JenisPenugasan.LAPANGAN, Tingkat.KECAMATAN)},
-    Jabatan.TAPM_KABUPATEN: {
-        (JenisPenugasan.LAPANGAN, Tingkat.KABUPATEN),
-        (JenisPenugasan.SUPERVISI, Tingkat.KABUPATEN),
-    },
-    Jabatan.KOORDINATOR_KABUPATEN: {(JenisPenugasan.SUPERVISI, Tingkat.KABUPATEN)},
-    Jabatan.TA_PROVINSI: {
-        (JenisPenugasan.LAPANGAN, Tingkat.PROVINSI),
-        (JenisPenugasan.SUPERVISI, Tingkat.PROVINSI),
-    },
-    Jabatan.KOORDINATOR_PROVINSI: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
-    Jabatan.TA_PUSAT: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
-    Jabatan.KOORDINATOR_NASIONAL: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
-}
-
-
-class PendampingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Facilitators with an assignment (any period) inside the user's visible regions, and the
-        user themself."""
-        c = cakupan_pengguna(user)
-        if c.nasional:
-            return self.all()
-        if c.kosong:
-            return self.filter(user=user) if user.is_authenticated else self.none()
-        ids = Penugasan.objects.filter(q_prefiks("wilayah__kode", c.lihat)).values("pendamping_id")
-        return self.filter(Q(pk__in=ids) | Q(user=user))
-
-
-class Pendamping(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pendamping"
-    )
-    nama = models.CharField(_("nama"), max_length=150)
-    jabatan = models.CharField(_("jabatan"), max_length=30, choices=Jabatan.choices)
-    nomor_kontrak = models.CharField(_("nomor kontrak"), max_length=60, blank=True)
-    telepon = models.CharField(_("telepon"), max_length=30, blank=True)
-    aktif = models.BooleanField(_("aktif"), default=True)
-    history = HistoricalRecords()
-
-    objects = PendampingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("pendamping")
-        verbose_name_plural = _("pendamping")
-        ordering = ["nama"]
-
-    def __str__(self):
-        return f"{self.nama} — {self.get_jabatan_display()}"
-
-
-class PenugasanQuerySet(RegionScopedQuerySet):
-    def aktif(self, tanggal=None):
-        tanggal = tanggal or timezone.localdate()
-        return self.filter(mulai__lte=tanggal).filter(
-            Q(selesai__isnull=True) | Q(selesai__gte=tanggal)
-        )
-
-
-class Penugasan(models.Model):
-    pendamping = models.ForeignKey(Pendamping, on_delete=models.CASCADE, related_name="penugasan")
-    wilayah = models.ForeignKey(Wilayah, on_delete=models.PROTECT, related_name="penugasan")
-    jenis = models.CharField(
-        _("jenis"), max_length=10, choices=JenisPenugasan.choices, default=JenisPenugasan.LAPANGAN
-    )
-    mulai = models.DateField(_("mulai"))
-    selesai = models.DateField(
-        _("selesai"), null=True, blank=True, help_text=_("Kosongkan jika belum berakhir.")
-    )
-    catatan = models.CharField(_("catatan"), max_length=200, blank=True)
-    history = HistoricalRecords()
-
-    objects = PenugasanQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("penugasan")
-        verbose_name_plural = _("penugasan")
-        ordering = ["-mulai"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
-                name="penugasan_selesai_setelah_mulai",
-                violation_error_message=_("Tanggal selesai tidak boleh sebelum tanggal mulai."),
-            ),
-            models.UniqueConstraint(
-                fields=["pendamping", "wilayah", "jenis", "mulai"], name="penugasan_unik_per_mulai"
-            ),
-        ]
-        indexes = [models.Index(fields=["mulai", "selesai"])]
-
-    def __str__(self):
-        return f"{self.pendamping.nama} · {self.get_jenis_display()} · {self.wilayah}"
-
-    def aktif_pada(self, tanggal) -> bool:
-        return self.mulai <= tanggal and (self.selesai is None or self.selesai >= tanggal)
-
+from .wilayah import ImporWilayah, JenisWilayah, Tingkat, Wilayah  # noqa: E402
 
 # ------------------------------------------------------------------------- the daily log
 # TataCara, StatusKegiatan and the allowed moves live in ``pilihan`` (shared with ``kegiatan``).
@@ -429,6 +222,7 @@ from .unduhan import StatusUnduhan, Unduhan  # noqa: E402
 
 __all__ = [
     "ALUR_KEGIATAN",
+    "PENUGASAN_SAH",
     "PERINGKAT_JABATAN",
     "STATUS_DAPAT_DIUBAH",
     "AsistensiKegiatan",

@@ -10,7 +10,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -170,23 +170,23 @@ class Command(BaseCommand):
     def _buka_bulan(self, pendamping, tanggal, pemeriksa):
         """A closed month is reopened the way a supervisor would (recorded, with a reason), so the
         demo has the last weeks of entries whatever day of the month it is loaded on."""
-        from pendampingan.bulanan.periode import awal_bulan
-        from pendampingan.bulanan.services import bulan_buka
+        from pendampingan import registry
 
-        kunci = (pendamping.pk, awal_bulan(tanggal))
+        kunci = (pendamping.pk, tanggal.replace(day=1))
         dibuka = self.__dict__.setdefault("_dibuka", set())
         if kunci in dibuka:
             return
         dibuka.add(kunci)
-        try:
-            bulan_buka(
-                user=pemeriksa,
-                pendamping=pendamping,
-                bulan=tanggal,
-                alasan="Data demo: bulan dibuka untuk memuat catatan contoh.",
-            )
-        except ValidationError:
-            pass  # not reopenable by this supervisor: the days are skipped and counted
+        for buka in registry.pembuka_kunci_kegiatan.values():
+            try:
+                buka(
+                    user=pemeriksa,
+                    pendamping=pendamping,
+                    tanggal=tanggal,
+                    alasan="Data demo: bulan dibuka untuk memuat catatan contoh.",
+                )
+            except (ValidationError, PermissionDenied):
+                pass  # not reopenable by this supervisor: the days are skipped and counted
 
     @transaction.atomic
     def _muat(self, kecamatan, pd_list):
