@@ -114,6 +114,12 @@ class PrioritasDanaDesa(models.Model):
 
 
 # -------------------------------------------------------------------- checklist and details
+class AnakKegiatanQuerySet(RegionScopedQuerySet):
+    """Child records of an entry (checklist, details, evidence, events) are scoped through it."""
+
+    kode_lookup = "kegiatan__wilayah__kode"
+
+
 class PenilaianPrinsip(models.Model):
     """One line of an entry's prinsip checklist."""
 
@@ -124,6 +130,8 @@ class PenilaianPrinsip(models.Model):
     nilai = models.CharField(_("penilaian"), max_length=20, choices=NilaiPrinsip.choices)
     catatan = models.TextField(_("catatan"), blank=True)
     history = HistoricalRecords()
+
+    objects = AnakKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("penilaian prinsip")
@@ -159,6 +167,8 @@ class AsistensiKegiatan(models.Model):
         BidangPendampingan, verbose_name=_("tahap/bidang"), on_delete=models.PROTECT
     )
     history = HistoricalRecords()
+
+    objects = AnakKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rincian asistensi")
@@ -205,6 +215,8 @@ class PengarahanKegiatan(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = AnakKegiatanQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("rincian pengarahan")
         verbose_name_plural = _("rincian pengarahan")
@@ -214,8 +226,6 @@ class PengarahanKegiatan(models.Model):
 
 
 # ------------------------------------------------------------------------------- evidence
-class BuktiQuerySet(RegionScopedQuerySet):
-    kode_lookup = "kegiatan__wilayah__kode"
 
 
 def _unggah_foto(instance, filename):
@@ -257,7 +267,7 @@ class FotoKegiatan(models.Model):
     )
     diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
 
-    objects = BuktiQuerySet.as_manager()
+    objects = AnakKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("foto kegiatan")
@@ -284,7 +294,7 @@ class DokumenKegiatan(models.Model):
     nama_asli = models.CharField(_("nama berkas asli"), max_length=255)
     diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
 
-    objects = BuktiQuerySet.as_manager()
+    objects = AnakKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dokumen kegiatan")
@@ -304,6 +314,8 @@ class KegiatanPeristiwa(PeristiwaStatusDasar):
     )
     dari = models.CharField(_("dari"), max_length=20, choices=StatusKegiatan.choices, blank=True)
     ke = models.CharField(_("ke"), max_length=20, choices=StatusKegiatan.choices)
+
+    objects = AnakKegiatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("peristiwa kegiatan")
