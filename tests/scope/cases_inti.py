@@ -1,6 +1,33 @@
-from .kasus import Daftar, Lewati, Login, Objek, Publik
+from django.core.files.base import ContentFile
+
+from pendampingan.models import StatusUnduhan, Unduhan
+
+from .kasus import Daftar, Lewati, Login, Milik, Objek, Publik
+
+
+def _unduhan(d, pendamping):
+    u = Unduhan.objects.create(
+        pengguna=pendamping.user,
+        jenis="uji",
+        judul=f"Unduhan {pendamping.user.username}",
+        status=StatusUnduhan.SIAP,
+        nama_berkas="uji.csv",
+        mime="text/csv",
+    )
+    u.berkas.save("uji.csv", ContentFile(b"a;b"))
+    return {"pk": u.pk}
+
+
+def _penanda_unduhan(d, desa):
+    p = d.pemilik[desa.kode]
+    Unduhan.objects.create(pengguna=p.user, jenis="uji", judul=f"Unduhan milik {desa.kode}")
+    return f"Unduhan milik {desa.kode}"
+
 
 KASUS = {
+    "pendampingan:unduhan-list": Daftar(buat=_penanda_unduhan),
+    "pendampingan:unduhan-detail": Milik(buat=_unduhan),
+    "pendampingan:unduhan-ambil": Milik(buat=_unduhan),
     # accounts (django.contrib.auth.urls)
     "login": Publik(),
     "logout": Lewati("POST saja; keluar tidak menampilkan data."),

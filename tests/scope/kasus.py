@@ -49,6 +49,16 @@ class Daftar:
 
 
 @dataclass(frozen=True)
+class Milik:
+    """A row that belongs to one user, not to a region (a download). ``buat(dunia, pendamping) ->
+    kwargs``. Its owner: ``status``; everyone else — the other PLD, the PD above, the supervisor
+    above both — 404."""
+
+    buat: Callable
+    status: tuple = (200,)
+
+
+@dataclass(frozen=True)
 class Lewati:
     """Not walked, with the reason written down (e.g. the logout POST)."""
 

@@ -111,6 +111,15 @@ def test_scope_url(nama, dunia):
                 f"{nama}: pengawas provinsi mendapat {r.status_code}"
             )
         return
+    if isinstance(kasus, k.Milik):
+        url = _url(nama, kasus.buat(dunia, dunia.pld_a))
+        assert _anonim_ditolak(anon.get(url)), f"{nama}: anonim melihat data"
+        for lain in (dunia.pld_b, dunia.pd_a, dunia.pengawas):
+            r = dunia.klien(lain).get(url)
+            assert r.status_code == 404, f"{nama}: {lain.user} mendapat {r.status_code} (harus 404)"
+        r = dunia.klien(dunia.pld_a).get(url)
+        assert r.status_code in kasus.status, (nama, r.status_code)
+        return
     if isinstance(kasus, k.Daftar):
         penanda_a = kasus.buat(dunia, dunia.desa_a)
         penanda_b = kasus.buat(dunia, dunia.desa_b)
