@@ -24,7 +24,7 @@ class KategoriAdmin(admin.ModelAdmin):
 class PeristiwaInline(admin.TabularInline):
     model = PeristiwaPengaduan
     extra = 0
-    fields = ["waktu", "jenis", "dari_status", "ke_status", "oleh", "publik", "catatan"]
+    fields = ["waktu", "jenis", "dari", "ke", "oleh", "publik", "catatan"]
     readonly_fields = fields
     can_delete = False
 

@@ -6,20 +6,15 @@
 * **lihat pelapor**: everyone who sees the complaint when it is not anonim; when it is anonim only
   the supervisor chain (kelola), national roles and the facilitator who typed the complaint in.
 
-Every check needs the user's permission ``pengaduan.change_pengaduan`` as well.
+Every check needs the user's permission ``pengaduan.change_pengaduan`` as well. Services call
+``inti.akses.pastikan(boleh_…(user, p), pesan)`` (a ``PermissionDenied``: the 403 page with the
+message); who supervises a region is ``inti.akses.mengawasi``.
 """
 
 from __future__ import annotations
 
+from pendampingan.inti.akses import mengawasi
 from pendampingan.scope import cakupan_pengguna
-from pendampingan.wilayah_kode import prefiks
-
-
-def _mengawasi(user, kode: str) -> bool:
-    c = cakupan_pengguna(user)
-    if c.nasional:
-        return True
-    return any(kode == k or kode.startswith(prefiks(k)) for k in c.wilayah_supervisi)
 
 
 def boleh_kelola(user, pengaduan) -> bool:
@@ -28,7 +23,7 @@ def boleh_kelola(user, pengaduan) -> bool:
     pid = cakupan_pengguna(user).pendamping_id
     if pid and pengaduan.teradu_id == pid:
         return False
-    return _mengawasi(user, pengaduan.wilayah_id)
+    return mengawasi(user, pengaduan.wilayah_id)
 
 
 def boleh_tangani(user, pengaduan) -> bool:
@@ -46,4 +41,9 @@ def boleh_lihat_pelapor(user, pengaduan) -> bool:
     pid = cakupan_pengguna(user).pendamping_id
     if pid and pengaduan.dicatat_oleh_id == pid:
         return True
-    return _mengawasi(user, pengaduan.wilayah_id)
+    return mengawasi(user, pengaduan.wilayah_id)
+
+
+def boleh_musyawarah(user, pengaduan) -> bool:
+    """A musyawarah is recorded by a facilitator (it names who recorded it) who may handle it."""
+    return cakupan_pengguna(user).pendamping_id is not None and boleh_tangani(user, pengaduan)

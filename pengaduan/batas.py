@@ -33,14 +33,14 @@ def lewat_batas(request, nama: str, batas: int, detik: int) -> bool:
 
 
 class BatasUnggahanHandler(FileUploadHandler):
-    """Skip any file over ``PENGADUAN_LAMPIRAN_MAKS_MB`` as it streams in (nothing of it is kept in
+    """Skip any file over ``UNGGAHAN_MAKS_MB`` (the one upload size setting) as it streams in (nothing of it is kept in
     memory or on disk); the other fields are still parsed. What was skipped is left on
     ``request.lampiran_ditolak`` for the form to report. (A body over
     ``PENGADUAN_PERMINTAAN_MAKS_MB`` is refused by the view from its Content-Length, unread.)"""
 
     def __init__(self, request=None):
         super().__init__(request)
-        self.maks = settings.PENGADUAN_LAMPIRAN_MAKS_MB * 1024 * 1024
+        self.maks = settings.UNGGAHAN_MAKS_MB * 1024 * 1024
         request.lampiran_ditolak = []
 
     def new_file(self, *args, **kwargs):

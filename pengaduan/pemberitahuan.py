@@ -1,8 +1,8 @@
 """Who is told what about a complaint, through the notifications outbox (``notifikasi_kirim``:
 rows written in the caller's transaction, delivered by Celery after commit, never twice per key).
 
-* a new complaint → the nearest supervisors of its desa (never the facilitator complained about);
-  the reporter gets the tracking code when they left an email;
+* a new complaint → the nearest supervisors of its desa, never the facilitator complained about
+  (who supervises is ``inti.akses``); the reporter gets the tracking code when they left an email;
 * a rejection, "not our remit" or a referral, and every public reply → the reporter (email);
 * an assignment → the handler;
 * a deadline about to pass → the handler (or, before assignment, the nearest supervisors);
@@ -20,33 +20,20 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pendampingan.inti import akses
 from pendampingan.models import Pendamping
 from pendampingan.notifikasi.services import notifikasi_kirim
-from pendampingan.selectors import pengawas_wilayah
 
 
 def pengawas_terdekat(p) -> list[Pendamping]:
-    """The supervisors at the level nearest the complaint's desa (the facilitator complained about
-    left out)."""
-    semua = list(pengawas_wilayah(kode=p.wilayah_id).prefetch_related("penugasan"))
-    semua = [x for x in semua if x.pk != p.teradu_id]
-    if not semua:
-        return []
-
-    def kedalaman(x):
-        kode = [
-            t.wilayah_id
-            for t in x.penugasan.all()
-            if t.jenis == "supervisi" and p.wilayah_id.startswith(t.wilayah_id)
-        ]
-        return max((len(k) for k in kode), default=0)
-
-    terdalam = max(kedalaman(x) for x in semua)
-    return [x for x in semua if kedalaman(x) == terdalam]
+    """The supervisors of the lowest rank over the complaint's desa (``inti.akses``), the
+    facilitator complained about left out."""
+    return akses.pengawas_terdekat(kode=p.wilayah_id, kecuali=[p.teradu_id] if p.teradu_id else ())
 
 
 def pengawas_rantai(p) -> list[Pendamping]:
-    return [x for x in pengawas_wilayah(kode=p.wilayah_id) if x.pk != p.teradu_id]
+    """The whole supervisor chain of the desa (``inti.akses``), without the one complained about."""
+    return [x for x in akses.pengawas_wilayah(kode=p.wilayah_id) if x.pk != p.teradu_id]
 
 
 def _ringkas(p) -> str:

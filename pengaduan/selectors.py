@@ -1,6 +1,6 @@
-"""Every read on complaints, always starting from ``Pengaduan.objects.visible_to(user)`` — except the
-two public reads (the status page by code and the desa search of the public form), which return only
-what a stranger may see."""
+"""Every read on complaints, always starting from ``visible_to(user)`` of the complaint or of its
+child records (which apply the complaint's own rule) — except the two public reads (the status page
+by code and the desa search of the public form), which return only what a stranger may see."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from pendampingan.registry import ItemLiniMasa
 from .models import (
     STATUS_TERBUKA,
     JenisPeristiwa,
+    KegiatanPengaduan,
+    Musyawarah,
     Pengaduan,
     PeristiwaPengaduan,
     StatusPengaduan,
@@ -74,13 +76,12 @@ def pengaduan_untuk_kegiatan(*, user):
 def tautan_kegiatan(kegiatan_list, user) -> dict:
     """{kegiatan_id: [ItemLiniMasa]} — the complaint each entry served, if the user may see it
     (one query for any number of entries)."""
-    from .models import KegiatanPengaduan
-
-    pengaduan = Pengaduan.objects.visible_to(user)
     hasil: dict = {}
-    for t in KegiatanPengaduan.objects.filter(
-        kegiatan_id__in=[k.pk for k in kegiatan_list], pengaduan__in=pengaduan
-    ).select_related("pengaduan"):
+    for t in (
+        KegiatanPengaduan.objects.visible_to(user)
+        .filter(kegiatan_id__in=[k.pk for k in kegiatan_list])
+        .select_related("pengaduan")
+    ):
         p = t.pengaduan
         hasil.setdefault(t.kegiatan_id, []).append(
             ItemLiniMasa(
@@ -120,8 +121,6 @@ def pengaduan_lini_masa(*, pengaduan: Pengaduan):
     tl = {}
     if musyawarah:
         from django.contrib.contenttypes.models import ContentType
-
-        from .models import Musyawarah
 
         ct = ContentType.objects.get_for_model(Musyawarah)
         for t in TindakLanjut.objects.filter(
@@ -211,12 +210,12 @@ def status_publik(*, kode: str) -> StatusPublik | None:
     balasan = list(
         PeristiwaPengaduan.objects.filter(pengaduan=p, publik=True)
         .order_by("waktu", "pk")
-        .values("waktu", "jenis", "ke_status", "catatan")
+        .values("waktu", "jenis", "ke", "catatan")
     )
     for b in balasan:
         b["judul"] = (
-            StatusPengaduan(b["ke_status"]).label
-            if b["ke_status"] and b["jenis"] != JenisPeristiwa.BALASAN
+            StatusPengaduan(b["ke"]).label
+            if b["ke"] and b["jenis"] != JenisPeristiwa.BALASAN
             else JenisPeristiwa(b["jenis"]).label
         )
     return StatusPublik(

@@ -135,7 +135,7 @@ def test_lampiran_diperiksa_isinya(dunia):
     c = Client()
     palsu = SimpleUploadedFile("foto.jpg", b"ini bukan gambar, hanya teks")
     resp = c.post(URL, {**_isian(c, dunia), "lampiran": palsu})
-    assert "bukan foto" in resp.content.decode()
+    assert "foto.jpg: Jenis berkas tidak dikenali" in resp.content.decode()
     assert not Pengaduan.objects.exists()
 
 

@@ -1,8 +1,10 @@
-"""Complaints (pengaduan), aspirations and information requests from villagers and facilitators.
+"""The complaint itself (``Pengaduan``), its categories, statuses and tracking code.
 
-The workflow (``GERAK_SAH``): diterima → diverifikasi (or ditolak / bukan_wewenang) → ditangani →
-selesai or dirujuk → ditutup. Every move writes a ``PeristiwaPengaduan`` row in the same transaction
-(services.py); the record itself keeps its history with django-simple-history.
+The workflow, declared once as ``Pengaduan.alur`` (``inti.alur``): diterima → diverifikasi (or
+ditolak / bukan_wewenang) → ditangani → selesai or dirujuk → ditutup. ``inti.alur.pindah_status`` is
+the only code that moves a status: it locks the row, checks the move against this map and writes a
+``PeristiwaPengaduan`` in the same transaction; the record itself keeps its history with
+django-simple-history.
 
 Two separate protections, both enforced here and in the selectors:
 
@@ -14,13 +16,13 @@ Two separate protections, both enforced here and in the selectors:
 
 Complaints about the facilitation (a category with ``tentang_pendamping``) are visible only through a
 supervision assignment (never to field facilitators) and never to the facilitator complained about.
+``q_terlihat`` is that rule, written once for the complaint and for its child records.
 """
 
 from __future__ import annotations
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -28,6 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.alur import Alur
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Pendamping, Wilayah
 from pendampingan.scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
 from pendampingan.wilayah_kode import prefiks
@@ -81,16 +85,6 @@ class StatusPengaduan(models.TextChoices):
 
 
 S = StatusPengaduan
-GERAK_SAH: dict[str, set[str]] = {
-    S.DITERIMA: {S.DIVERIFIKASI, S.DITOLAK, S.BUKAN_WEWENANG},
-    S.DIVERIFIKASI: {S.DITANGANI, S.DIRUJUK, S.DITOLAK, S.BUKAN_WEWENANG},
-    S.DITANGANI: {S.SELESAI, S.DIRUJUK},
-    S.SELESAI: {S.DITUTUP, S.DITANGANI},
-    S.DIRUJUK: {S.DITUTUP},
-    S.DITOLAK: set(),
-    S.BUKAN_WEWENANG: set(),
-    S.DITUTUP: set(),
-}
 STATUS_TERBUKA = (S.DITERIMA, S.DIVERIFIKASI, S.DITANGANI)
 STATUS_AKHIR = (S.DITOLAK, S.BUKAN_WEWENANG, S.DITUTUP)
 
@@ -124,32 +118,50 @@ class Kategori(models.Model):
         return self.nama
 
 
-class PengaduanQuerySet(RegionScopedQuerySet):
-    def visible_to(self, user):
-        """Field and supervision scope for ordinary complaints; supervision scope only for those
-        about the facilitation; the assigned handler always; never the facilitator complained
-        about."""
-        c = cakupan_pengguna(user)
-        pid = c.pendamping_id
-        if c.nasional:
-            qs = self.all()
-        elif c.kosong:
-            return self.none()
-        else:
-            sup = [prefiks(k) for k in c.wilayah_supervisi]
-            q = q_prefiks("wilayah__kode", c.lihat) & Q(tentang_pendamping=False)
-            if sup:
-                q |= q_prefiks("wilayah__kode", sup)
-            if pid:
-                q |= Q(penangan_id=pid)
-            qs = self.filter(q)
+def q_terlihat(user, jalur: str = "") -> Q | None:
+    """The complaints ``user`` may see, as a condition on the fields under ``jalur`` ("" for the
+    complaint, ``"pengaduan__"`` for its child records); None when they may see none.
+
+    Field and supervision scope for ordinary complaints; supervision scope only for those about the
+    facilitation; the assigned handler always; never the facilitator complained about."""
+    c = cakupan_pengguna(user)
+    pid = c.pendamping_id
+    if c.nasional:
+        q = Q()
+    elif c.kosong:
+        return None
+    else:
+        kode = f"{jalur}wilayah__kode"
+        sup = [prefiks(k) for k in c.wilayah_supervisi]
+        q = q_prefiks(kode, c.lihat) & Q(**{f"{jalur}tentang_pendamping": False})
+        if sup:
+            q |= q_prefiks(kode, sup)
         if pid:
-            qs = qs.exclude(teradu_id=pid)
-        return qs
+            q |= Q(**{f"{jalur}penangan_id": pid})
+    if pid:
+        q &= ~Q(**{f"{jalur}teradu_id": pid})
+    return q
+
+
+class TerlihatQuerySet(RegionScopedQuerySet):
+    """``visible_to`` by the complaint's rule (``q_terlihat``) for the rows whose ``kode_lookup``
+    ends at the complaint's desa code."""
+
+    kode_lookup = "wilayah__kode"
+
+    @property
+    def jalur(self) -> str:
+        return self.kode_lookup.removesuffix("wilayah__kode")
+
+    def visible_to(self, user):
+        q = q_terlihat(user, self.jalur)
+        return self.none() if q is None else self.filter(q)
 
     def writable_by(self, user):
         return self.visible_to(user)
 
+
+class PengaduanQuerySet(TerlihatQuerySet):
     def terbuka(self):
         return self.filter(status__in=STATUS_TERBUKA)
 
@@ -161,7 +173,7 @@ class PengaduanQuerySet(RegionScopedQuerySet):
         return self.filter(rahasia=False, tentang_pendamping=False)
 
 
-class Pengaduan(models.Model):
+class Pengaduan(KunciSekaliModel):
     kode = models.CharField(_("kode pelacakan"), max_length=12, unique=True, editable=False)
     jenis = models.CharField(
         _("jenis"), max_length=12, choices=JenisPengaduan.choices, default=JenisPengaduan.PENGADUAN
@@ -238,6 +250,22 @@ class Pengaduan(models.Model):
 
     objects = PengaduanQuerySet.as_manager()
 
+    # the allowed moves; ``inti.alur.pindah_status`` checks them and writes the event
+    alur = Alur(
+        peta={
+            S.DITERIMA: {S.DIVERIFIKASI, S.DITOLAK, S.BUKAN_WEWENANG},
+            S.DIVERIFIKASI: {S.DITANGANI, S.DIRUJUK, S.DITOLAK, S.BUKAN_WEWENANG},
+            S.DITANGANI: {S.SELESAI, S.DIRUJUK},
+            S.SELESAI: {S.DITUTUP, S.DITANGANI},
+            S.DIRUJUK: {S.DITUTUP},
+            S.DITOLAK: set(),
+            S.BUKAN_WEWENANG: set(),
+            S.DITUTUP: set(),
+        },
+        peristiwa="pengaduan.PeristiwaStatusPengaduan",
+        fk="pengaduan",
+    )
+
     class Meta:
         verbose_name = _("pengaduan")
         verbose_name_plural = _("pengaduan")
@@ -261,143 +289,3 @@ class Pengaduan(models.Model):
     @property
     def terlambat(self) -> bool:
         return bool(self.terbuka and self.tenggat and self.tenggat < timezone.localdate())
-
-
-class JenisPeristiwa(models.TextChoices):
-    DITERIMA = "diterima", _("Pengaduan diterima")
-    STATUS = "status", _("Perubahan status")
-    PENUGASAN = "penugasan", _("Penugasan")
-    MUSYAWARAH = "musyawarah", _("Musyawarah")
-    BALASAN = "balasan", _("Balasan")
-    KEGIATAN = "kegiatan", _("Kegiatan harian")
-    TANGGAPAN = "tanggapan", _("Tanggapan pelapor")
-
-
-class PeristiwaPengaduan(models.Model):
-    """One step on a complaint's timeline (who, when, from, to, note); ``publik`` ones appear on the
-    status page."""
-
-    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="peristiwa")
-    jenis = models.CharField(_("jenis"), max_length=12, choices=JenisPeristiwa.choices)
-    dari_status = models.CharField(
-        _("dari"), max_length=15, choices=StatusPengaduan.choices, blank=True
-    )
-    ke_status = models.CharField(
-        _("ke"), max_length=15, choices=StatusPengaduan.choices, blank=True
-    )
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("oleh"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
-    catatan = models.TextField(_("catatan"), blank=True)
-    publik = models.BooleanField(_("tampil di halaman status"), default=False)
-
-    class Meta:
-        verbose_name = _("peristiwa pengaduan")
-        verbose_name_plural = _("peristiwa pengaduan")
-        ordering = ["waktu", "pk"]
-
-    def __str__(self):
-        return f"{self.pengaduan.kode} · {self.get_jenis_display()}"
-
-
-class Musyawarah(models.Model):
-    """A deliberation that settles (or tries to settle) a complaint."""
-
-    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="musyawarah")
-    tanggal = models.DateField(_("tanggal"))
-    tempat = models.CharField(_("tempat"), max_length=200)
-    pihak_hadir = models.TextField(_("pihak yang hadir"))
-    kesepakatan = models.TextField(_("kesepakatan"), blank=True)
-    mufakat = models.BooleanField(_("mufakat tercapai"), default=False)
-    dicatat_oleh = models.ForeignKey(
-        Pendamping, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
-    )
-    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("musyawarah")
-        verbose_name_plural = _("musyawarah")
-        ordering = ["tanggal", "pk"]
-
-    def __str__(self):
-        return f"{self.pengaduan.kode} · {self.tanggal:%d-%m-%Y} · {self.tempat}"
-
-
-def _path_lampiran(instance, filename):
-    return f"pengaduan/{timezone.now():%Y/%m}/{secrets.token_hex(12)}{instance.ekstensi}"
-
-
-class Lampiran(models.Model):
-    """An attachment, checked by content. Never served from a public URL: only through the scoped
-    view to users who may see the complaint."""
-
-    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="lampiran")
-    berkas = models.FileField(_("berkas"), upload_to=_path_lampiran)
-    nama_asli = models.CharField(_("nama berkas"), max_length=200)
-    jenis_mime = models.CharField(_("jenis"), max_length=80)
-    ekstensi = models.CharField(max_length=8)
-    ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
-    dibuat = models.DateTimeField(_("diunggah"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lampiran")
-        verbose_name_plural = _("lampiran")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.nama_asli
-
-
-class PengingatSLA(models.Model):
-    """A deadline reminder already sent: once per complaint, deadline and stage."""
-
-    class Tahap(models.TextChoices):
-        SEBELUM = "sebelum", _("Sebelum tenggat")
-        LEWAT = "lewat", _("Lewat tenggat")
-
-    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="pengingat")
-    tenggat_jenis = models.CharField(max_length=12, choices=JenisTenggat.choices)
-    tenggat = models.DateField()
-    tahap = models.CharField(max_length=8, choices=Tahap.choices)
-    dikirim = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pengingat SLA")
-        verbose_name_plural = _("pengingat SLA")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["pengaduan", "tenggat_jenis", "tenggat", "tahap"],
-                name="pengingat_sla_sekali",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.pengaduan.kode} · {self.tenggat_jenis} · {self.tahap}"
-
-
-class KegiatanPengaduan(models.Model):
-    """A daily-log entry that served a complaint (linked from the entry form's extension)."""
-
-    pengaduan = models.ForeignKey(
-        Pengaduan, on_delete=models.CASCADE, related_name="kegiatan_terkait"
-    )
-    kegiatan = models.ForeignKey(
-        "pendampingan.Kegiatan", on_delete=models.CASCADE, related_name="pengaduan_terkait"
-    )
-    dibuat = models.DateTimeField(_("ditautkan"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("kegiatan pengaduan")
-        verbose_name_plural = _("kegiatan pengaduan")
-        ordering = ["pk"]
-        constraints = [models.UniqueConstraint(fields=["kegiatan"], name="kegiatan_satu_pengaduan")]
-
-    def __str__(self):
-        return f"{self.pengaduan.kode} · {self.kegiatan}"

@@ -83,7 +83,7 @@ def test_alur_lewat_halaman(dunia):
         "aksi-verifikasi" not in pld.get(reverse("pengaduan:detail", args=[p.pk])).content.decode()
     )
     r = pld.post(reverse("pengaduan:verifikasi", args=[p.pk]), {"keputusan": "diverifikasi"})
-    assert r.status_code == 400 and "Hanya pengawas" in r.content.decode()
+    assert r.status_code == 403 and "Hanya pengawas" in r.content.decode()  # visible, not theirs
     r = pd.post(
         reverse("pengaduan:verifikasi", args=[p.pk]), {"keputusan": "ditolak", "alasan": ""}
     )
@@ -158,8 +158,8 @@ def test_balas_rujuk_buka_kembali_lewat_halaman(dunia):
     )
     p.refresh_from_db()
     assert p.status == S.DIRUJUK
-    # a PLD cannot close; the supervisor can
-    assert pld.post(reverse("pengaduan:tutup", args=[p.pk]), {}).status_code == 400
+    # a PLD cannot close (403: the complaint is theirs to see, not to close); the supervisor can
+    assert pld.post(reverse("pengaduan:tutup", args=[p.pk]), {}).status_code == 403
     assert pd.post(reverse("pengaduan:tutup", args=[p.pk]), {}).status_code == 302
 
 
