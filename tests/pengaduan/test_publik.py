@@ -13,10 +13,9 @@ from PIL import Image
 from pengaduan.forms import GARAM_TANTANGAN
 from pengaduan.models import Lampiran, Pengaduan, StatusPengaduan
 
-from .factories import kategori, pengaduan_buat
+from .factories import URL_LAPOR, isian_publik, pengaduan_buat
 
 pytestmark = pytest.mark.django_db
-URL = "/pengaduan/lapor/"
 
 
 def _png() -> bytes:
@@ -25,27 +24,8 @@ def _png() -> bytes:
     return buf.getvalue()
 
 
-def _isian(client, dunia, **ubah):
-    """A filled form: fetch the page for its challenge, answer it."""
-    resp = client.get(URL)
-    token = resp.context["form"].token
-    soal = signing.loads(token, salt=GARAM_TANTANGAN)
-    data = {
-        "jenis": "pengaduan",
-        "kategori": kategori().pk,
-        "desa": dunia.desa_a.kode,
-        "judul": "BLT tidak sampai",
-        "isi": "Bantuan bulan ini belum diterima tiga keluarga di RT 02.",
-        "pelapor_nama": "Bu Warsini",
-        "pelapor_telepon": "0812000111",
-        "pelapor_email": "",
-        "anonim": "on",
-        "tantangan": token,
-        "jawaban": soal["a"] + soal["b"],
-        "situs_web": "",
-    }
-    data.update(ubah)
-    return {k: v for k, v in data.items() if v is not None}
+URL = URL_LAPOR
+_isian = isian_publik
 
 
 def test_formulir_terbuka_tanpa_akun_dan_anonim_default(dunia):
