@@ -2,12 +2,15 @@
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from pendampingan.inti.alur import PindahDitolak
+from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import Jabatan, TindakLanjut
 from pengaduan import services
 from pengaduan.models import (
@@ -254,3 +257,132 @@ def test_kategori_awal_dari_migrasi():
         "lainnya",
     }
     assert kategori("pendampingan").tentang_pendamping
+
+
+# ------------------------------------------------------------ the platform layer (issue 13)
+def test_gerak_lewat_pindah_status_dan_dari_yang_basi(dunia):
+    """Two supervisors on the same page: the second one's ``dari`` is stale → PindahDitolak naming
+    who moved it, one move only."""
+    p = pengaduan_buat(dunia.desa_a)
+    services.pengaduan_verifikasi(
+        pengaduan=p, user=dunia.pd_a.user, keputusan=S.DIVERIFIKASI, dari=S.DITERIMA
+    )
+    with pytest.raises(PindahDitolak) as e:
+        services.pengaduan_verifikasi(
+            pengaduan=p,
+            user=dunia.pengawas.user,
+            keputusan=S.DITOLAK,
+            alasan="Bukan urusan desa",
+            dari=S.DITERIMA,
+        )
+    assert e.value.code == "sudah_berubah"
+    pesan = e.value.messages[0]
+    siapa = dunia.pd_a.user.get_full_name() or dunia.pd_a.user.get_username()
+    assert "Diverifikasi" in pesan and siapa in pesan
+    p.refresh_from_db()
+    assert p.status == S.DIVERIFIKASI and p.alasan == ""
+    assert p.peristiwa.filter(jenis="status").count() == 1
+    # a move the map does not allow: the same one shape
+    with pytest.raises(PindahDitolak) as e:
+        services.pengaduan_tutup(pengaduan=p, user=dunia.pd_a.user)
+    assert e.value.code == "tidak_sah"
+
+
+def test_tugaskan_bersamaan_dari_basi(dunia):
+    p = pengaduan_buat(dunia.desa_a)
+    services.pengaduan_verifikasi(pengaduan=p, user=dunia.pd_a.user, keputusan=S.DIVERIFIKASI)
+    services.pengaduan_tugaskan(
+        pengaduan=p, user=dunia.pd_a.user, penangan=dunia.pld_a, dari=S.DIVERIFIKASI
+    )
+    with pytest.raises(PindahDitolak):
+        services.pengaduan_tugaskan(
+            pengaduan=p, user=dunia.pengawas.user, penangan=dunia.pd_a, dari=S.DIVERIFIKASI
+        )
+    p.refresh_from_db()
+    assert p.penangan == dunia.pld_a
+    assert p.peristiwa.filter(jenis="penugasan").count() == 1
+    # reassigning from the current page (dari = ditangani) is no move, just a new handler
+    services.pengaduan_tugaskan(
+        pengaduan=p, user=dunia.pengawas.user, penangan=dunia.pd_a, dari=S.DITANGANI
+    )
+    p.refresh_from_db()
+    assert p.penangan == dunia.pd_a and p.peristiwa.filter(jenis="status").count() == 2
+
+
+def test_izin_lewat_pastikan(dunia):
+    """Visible but not theirs to do: PermissionDenied (the 403 page), not a form error."""
+    rekan = pendamping_di(dunia.desa_a.kode, Jabatan.PLD, username="pld_a_rekan")
+    p = _sampai_ditangani(dunia, pengaduan_buat(dunia.desa_a))
+    for fn, kw in [
+        (services.pengaduan_tugaskan, {"penangan": rekan}),
+        (services.pengaduan_buka_kembali, {"alasan": "x"}),
+        (services.pengaduan_tutup, {}),
+        (services.pengaduan_balas, {"isi": "x", "publik": True}),
+        (services.pengaduan_rujuk, {"instansi": "Dinas"}),
+        (
+            services.pengaduan_musyawarah_catat,
+            {"tanggal": timezone.localdate(), "tempat": "x", "pihak_hadir": "y"},
+        ),
+    ]:
+        with pytest.raises(PermissionDenied):
+            fn(pengaduan=p, user=rekan.user, **kw)
+    assert not Musyawarah.objects.exists()
+
+
+def test_kunci_sekali_satu_pengaduan_satu_kode_satu_pemberitahuan(dunia):
+    from pendampingan.notifikasi.models import Pesan
+
+    kunci = uuid.uuid4()
+    p = pengaduan_buat(dunia.desa_a, pelapor_email="warga@contoh.id", kunci_sekali=kunci)
+    n = Pesan.objects.count()
+    assert n > 0
+    with pytest.raises(SudahTersimpan) as e:
+        pengaduan_buat(dunia.desa_a, pelapor_email="warga@contoh.id", kunci_sekali=kunci)
+    assert e.value.obj == p
+    assert Pengaduan.objects.count() == 1 and Pesan.objects.count() == n
+    assert pengaduan_buat(dunia.desa_a).kode != p.kode  # without a key: a new one each time
+
+
+def test_kunci_sekali_musyawarah_balasan_tanggapan(dunia):
+    from pendampingan.notifikasi.models import Pesan
+
+    p = _sampai_ditangani(dunia, pengaduan_buat(dunia.desa_a, pelapor_email="warga@contoh.id"))
+    kunci = uuid.uuid4()
+    kw = {
+        "pengaduan": p,
+        "user": dunia.pld_a.user,
+        "tanggal": timezone.localdate(),
+        "tempat": "Balai",
+        "pihak_hadir": "Warga",
+        "tindak_lanjut": [
+            {
+                "judul": "Tambal",
+                "penanggung_jawab": "TPK",
+                "jatuh_tempo": timezone.localdate() + datetime.timedelta(days=3),
+            }
+        ],
+        "kunci_sekali": kunci,
+    }
+    m = services.pengaduan_musyawarah_catat(**kw)
+    with pytest.raises(SudahTersimpan) as e:
+        services.pengaduan_musyawarah_catat(**kw)
+    assert e.value.obj == m and Musyawarah.objects.count() == 1
+    assert TindakLanjut.objects.count() == 1
+    kunci = uuid.uuid4()
+    ev = services.pengaduan_balas(
+        pengaduan=p, user=dunia.pld_a.user, isi="Kami datang", publik=True, kunci_sekali=kunci
+    )
+    n = Pesan.objects.count()
+    with pytest.raises(SudahTersimpan) as e:
+        services.pengaduan_balas(
+            pengaduan=p, user=dunia.pld_a.user, isi="Kami datang", publik=True, kunci_sekali=kunci
+        )
+    assert e.value.obj == ev and Pesan.objects.count() == n
+    assert p.peristiwa.filter(jenis="balasan").count() == 1
+    services.pengaduan_rujuk(pengaduan=p, user=dunia.pld_a.user, instansi="Dinas Sosial")
+    kunci = uuid.uuid4()
+    services.pengaduan_tanggapi(kode=p.kode, isi="Belum beres", kunci_sekali=kunci)
+    n = Pesan.objects.count()
+    with pytest.raises(SudahTersimpan):
+        services.pengaduan_tanggapi(kode=p.kode, isi="Belum beres", kunci_sekali=kunci)
+    assert p.peristiwa.filter(jenis="tanggapan").count() == 1 and Pesan.objects.count() == n

@@ -2,6 +2,7 @@
 query counts, the board, the desa timeline and the dashboard panel."""
 
 import datetime
+import uuid
 
 import pytest
 from django.test import Client
@@ -318,3 +319,104 @@ def test_menu_pengaduan(dunia):
     assert reverse("pengaduan:daftar") in html
     assert reverse("pengaduan:papan") not in html
     assert reverse("pengaduan:papan") in dunia.klien(dunia.pd_a).get("/").content.decode()
+
+
+# --------------------------------------------------------------- the platform layer (issue 13)
+def test_formulir_membawa_dari_dan_gerak_basi_diberi_tahu(dunia):
+    p = pengaduan_buat(dunia.desa_a)
+    url = reverse("pengaduan:detail", args=[p.pk])
+    html = dunia.klien(dunia.pd_a).get(url).content.decode()
+    assert 'name="dari" value="diterima"' in html and 'name="kunci_sekali"' in html
+    # two supervisors had the page open; the first verifies, the second rejects a moment later
+    pd, korprov = dunia.klien(dunia.pd_a), dunia.klien(dunia.pengawas)
+    aksi = reverse("pengaduan:verifikasi", args=[p.pk])
+    assert pd.post(aksi, {"keputusan": "diverifikasi", "dari": "diterima"}).status_code == 302
+    r = korprov.post(aksi, {"keputusan": "ditolak", "alasan": "Spam", "dari": "diterima"})
+    assert r.status_code == 302 and r["Location"] == url
+    assert "sudah diubah menjadi Diverifikasi" in korprov.get(url).content.decode()
+    p.refresh_from_db()
+    assert p.status == S.DIVERIFIKASI and p.peristiwa.filter(jenis="status").count() == 1
+
+
+def test_halaman_musyawarah_403_untuk_yang_bukan_penangan(dunia):
+    from pendampingan.models import Jabatan
+    from tests.factories import pendamping_di
+
+    rekan = pendamping_di(dunia.desa_a.kode, Jabatan.PLD, username="pld_a_rekan")
+    p = _ditangani(dunia, pengaduan_buat(dunia.desa_a))
+    c = dunia.klien(rekan)
+    assert c.get(reverse("pengaduan:detail", args=[p.pk])).status_code == 200  # sees it
+    r = c.get(reverse("pengaduan:musyawarah", args=[p.pk]))
+    assert r.status_code == 403 and "Musyawarah dicatat oleh pendamping" in r.content.decode()
+    assert c.post(reverse("pengaduan:rujuk", args=[p.pk]), {"instansi": "X"}).status_code == 403
+
+
+def _pesan_pengaduan():
+    from pendampingan.notifikasi.models import Pesan
+
+    return Pesan.objects.filter(peristiwa__startswith="pengaduan.").count()
+
+
+def test_kirim_ulang_pencatatan_internal_satu_pengaduan(dunia):
+    c = dunia.klien(dunia.pld_a)
+    url = reverse("pengaduan:baru")
+    kunci = c.get(url).context["form"].initial["kunci_sekali"]
+    data = {
+        "saluran": Saluran.TELEPON,
+        "diterima_tanggal": timezone.localdate().isoformat(),
+        "jenis": "pengaduan",
+        "kategori": kategori().pk,
+        "desa": dunia.desa_a.kode,
+        "judul": "Lampu jalan mati",
+        "isi": "Sudah sebulan.",
+        "pelapor_email": "warga@contoh.id",
+        "kunci_sekali": str(kunci),
+    }
+    r1 = c.post(url, data)
+    n = _pesan_pengaduan()
+    r2 = c.post(url, data)  # a resend after a timeout
+    p = Pengaduan.objects.get()
+    assert r1["Location"] == r2["Location"] == reverse("pengaduan:detail", args=[p.pk])
+    assert _pesan_pengaduan() == n and p.peristiwa.count() == 1
+    assert "sudah tersimpan sebelumnya" in c.get(r2["Location"]).content.decode()
+
+
+def test_kirim_ulang_formulir_publik_satu_kode(dunia):
+    from .factories import URL_LAPOR, isian_publik
+
+    c = Client()
+    data = isian_publik(c, dunia, pelapor_email="warga@contoh.id")
+    assert c.post(URL_LAPOR, data).status_code == 302
+    kode = Pengaduan.objects.get().kode
+    n = _pesan_pengaduan()
+    r = c.post(URL_LAPOR, data)  # a double click
+    assert r.status_code == 302 and Pengaduan.objects.count() == 1
+    html = c.get(r["Location"]).content.decode()
+    assert kode in html and "sudah tersimpan sebelumnya" in html
+    assert _pesan_pengaduan() == n
+
+
+def test_kirim_ulang_musyawarah_dan_balasan(dunia, mailoutbox, django_capture_on_commit_callbacks):
+    from pengaduan.models import Musyawarah
+
+    p = _ditangani(dunia, pengaduan_buat(dunia.desa_a, pelapor_email="warga@contoh.id"))
+    pld = dunia.klien(dunia.pld_a)
+    url_m = reverse("pengaduan:musyawarah", args=[p.pk])
+    kunci = pld.get(url_m).context["form"].initial["kunci_sekali"]
+    data = {
+        "tanggal": timezone.localdate().isoformat(),
+        "tempat": "Balai desa",
+        "pihak_hadir": "Kades",
+        "kunci_sekali": str(kunci),
+    }
+    assert pld.post(url_m, data).status_code == 302
+    assert pld.post(url_m, data).status_code == 302
+    assert Musyawarah.objects.count() == 1
+    url_b = reverse("pengaduan:balas", args=[p.pk])
+    data = {"isi": "Kami datang Senin", "publik": "on", "kunci_sekali": str(uuid.uuid4())}
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert pld.post(url_b, data).status_code == 302
+        assert pld.post(url_b, data).status_code == 302
+    assert p.peristiwa.filter(jenis="balasan").count() == 1
+    assert len([m for m in mailoutbox if "Kami datang Senin" in m.body]) == 1
