@@ -51,6 +51,8 @@ class ForumAdmin(SimpleHistoryAdmin):
     search_fields = ["nama", "^wilayah__kode", "wilayah__nama"]
     autocomplete_fields = ["wilayah", "pendamping"]
     list_select_related = ["wilayah", "pendamping"]
+    # the status moves only through the forum's page (``pindah_status``, with its event row)
+    readonly_fields = ["status"]
     inlines = [AnggotaInline, RiwayatStatusInline]
 
 

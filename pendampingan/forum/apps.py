@@ -11,8 +11,8 @@ class ForumConfig(AppConfig):
     def ready(self):
         from pendampingan import roles
 
-        from . import registrasi
+        from . import hooks
 
-        registrasi.daftarkan()
+        hooks.daftarkan()
         # this app's permissions exist only after its own migrate: sync the groups again then
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)

@@ -4,6 +4,9 @@ Columns, in this order: nama; jenis kelamin (L/P); unsur; peran; kontak; tanggal
 Pasted lines are split on a tab (copied from a spreadsheet), a semicolon or a comma. A header row
 (first cell "nama") is skipped. The element is matched by its name or code, ignoring case. A line
 that cannot be read keeps its number and the reason, so the page can report it line by line.
+
+An XLSX upload passes ``inti.berkas.periksa_berkas(berkas, XLSX)`` — the one upload check (its
+bytes must be an XLSX, within the one size setting, not a zip bomb) — before openpyxl opens it.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.berkas import XLSX, periksa_berkas
+
 from .models import UnsurMasyarakat
 
 MAKS_BARIS = 500
-MAKS_BYTE_XLSX = 2 * 1024 * 1024
 
 JK = {
     "l": "L",
@@ -125,16 +129,13 @@ def baca_teks(teks: str) -> list[BarisAnggota]:
 
 
 def baca_xlsx(berkas) -> list[BarisAnggota]:
-    """Rows from the first sheet of an XLSX upload (checked by content: it must open as XLSX)."""
+    """Rows from the first sheet of an XLSX upload, once ``periksa_berkas`` accepted its bytes
+    (the form's field checked it already; the result is kept on the upload)."""
     from openpyxl import load_workbook
 
-    if getattr(berkas, "size", 0) > MAKS_BYTE_XLSX:
-        raise ValidationError(_("Berkas terlalu besar (maksimal 2 MB)."))
-    data = berkas.read()
-    if not data.startswith(b"PK"):
-        raise ValidationError(_("Berkas bukan XLSX. Simpan daftar dari Excel sebagai .xlsx."))
+    terperiksa = periksa_berkas(berkas, XLSX)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(terperiksa.isi), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on a broken file
         raise ValidationError(_("Berkas XLSX tidak dapat dibaca."))
     peta = _peta_unsur()

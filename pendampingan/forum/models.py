@@ -3,17 +3,24 @@ element each represents), the village facilities they use, their meetings (a dai
 attendance, minutes and decisions) and their activities.
 
 Every row belongs to a region through its forum (``Forum.wilayah``) or directly (``Sarana.wilayah``);
-each QuerySet subclasses ``RegionScopedQuerySet`` so ``visible_to(user)`` is the only door.
+each QuerySet subclasses ``RegionScopedQuerySet`` so ``visible_to(user)`` is the only door — the
+status events included.
+
+A forum's status moves along ``PERPINDAHAN_STATUS`` (``Forum.alur``) through ``inti.alur.pindah_status``
+only; each move is a ``RiwayatStatusForum``. Every record a form creates carries its one-time key
+(``KunciSekaliModel``).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Kegiatan, Pendamping, TindakLanjut, Wilayah
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -64,7 +71,7 @@ class ForumQuerySet(RegionScopedQuerySet):
         return self.filter(status=StatusForum.AKTIF)
 
 
-class Forum(models.Model):
+class Forum(KunciSekaliModel):
     """A forum or community centre of a desa, or a centre at kecamatan/kabupaten level."""
 
     nama = models.CharField(_("nama forum"), max_length=200)
@@ -103,6 +110,7 @@ class Forum(models.Model):
     history = HistoricalRecords()
 
     objects = ForumQuerySet.as_manager()
+    alur = Alur(peta=PERPINDAHAN_STATUS, peristiwa="forum.RiwayatStatusForum", fk="forum")
 
     class Meta:
         verbose_name = _("forum")
@@ -113,23 +121,27 @@ class Forum(models.Model):
     def __str__(self):
         return self.nama
 
+    def get_absolute_url(self):
+        return reverse("forum:forum-detail", args=[self.pk])
 
-class RiwayatStatusForum(models.Model):
-    """One status move of a forum: who, when, from, to, why."""
+
+class RiwayatStatusForumQuerySet(RegionScopedQuerySet):
+    kode_lookup = "forum__wilayah__kode"
+
+
+class RiwayatStatusForum(PeristiwaStatusDasar):
+    """One status move of a forum (from, to, who, when, why), written by ``pindah_status``."""
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="riwayat_status")
-    dari = models.CharField(_("dari"), max_length=10, choices=StatusForum.choices)
-    ke = models.CharField(_("ke"), max_length=10, choices=StatusForum.choices)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
-    catatan = models.CharField(_("catatan"), max_length=300, blank=True)
+    # the base's fields, with the forum's statuses as choices (labels on the history)
+    dari = models.CharField(_("dari"), max_length=20, choices=StatusForum.choices, blank=True)
+    ke = models.CharField(_("ke"), max_length=20, choices=StatusForum.choices)
 
-    class Meta:
+    objects = RiwayatStatusForumQuerySet.as_manager()
+
+    class Meta(PeristiwaStatusDasar.Meta):
         verbose_name = _("riwayat status forum")
         verbose_name_plural = _("riwayat status forum")
-        ordering = ["-waktu", "-pk"]
 
 
 # -------------------------------------------------------------------------------- members
@@ -147,7 +159,9 @@ class AnggotaQuerySet(RegionScopedQuerySet):
         )
 
 
-class Anggota(models.Model):
+class Anggota(KunciSekaliModel):
+    """A member of a forum and the community element they represent."""
+
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="anggota")
     nama = models.CharField(_("nama"), max_length=150)
     jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
@@ -195,6 +209,9 @@ class Anggota(models.Model):
     def __str__(self):
         return self.nama
 
+    def get_absolute_url(self):
+        return reverse("forum:forum-detail", args=[self.forum_id])
+
     @property
     def masih_aktif(self) -> bool:
         return self.tanggal_keluar is None or self.tanggal_keluar >= timezone.localdate()
@@ -220,7 +237,7 @@ class SaranaQuerySet(RegionScopedQuerySet):
     pass
 
 
-class Sarana(models.Model):
+class Sarana(KunciSekaliModel):
     """A village facility that forums may use (DOMAIN.md C.2)."""
 
     wilayah = models.ForeignKey(
@@ -253,13 +270,16 @@ class Sarana(models.Model):
     def __str__(self):
         return f"{self.nama} ({self.get_jenis_display()})"
 
+    def get_absolute_url(self):
+        return f"{reverse('forum:sarana-list')}?desa={self.wilayah_id}"
+
 
 # ------------------------------------------------------------------------------- meetings
 class PertemuanQuerySet(RegionScopedQuerySet):
     kode_lookup = "forum__wilayah__kode"
 
 
-class Pertemuan(models.Model):
+class Pertemuan(KunciSekaliModel):
     """A meeting of a forum: a daily-log entry (tata cara pengorganisasian) with the place, the
     attendance, the minutes and the decisions."""
 
@@ -302,6 +322,9 @@ class Pertemuan(models.Model):
     def __str__(self):
         return f"{self.forum} · {self.kegiatan.tanggal:%d-%m-%Y}"
 
+    def get_absolute_url(self):
+        return reverse("forum:pertemuan-detail", args=[self.pk])
+
     @property
     def jumlah_tamu(self) -> int:
         return self.tamu_laki + self.tamu_perempuan
@@ -311,7 +334,7 @@ class KeputusanQuerySet(RegionScopedQuerySet):
     kode_lookup = "pertemuan__forum__wilayah__kode"
 
 
-class Keputusan(models.Model):
+class Keputusan(KunciSekaliModel):
     """A decision taken at a meeting; it may become a follow-up action (``TindakLanjut``)."""
 
     pertemuan = models.ForeignKey(Pertemuan, on_delete=models.CASCADE, related_name="keputusan")
@@ -336,6 +359,9 @@ class Keputusan(models.Model):
     def __str__(self):
         return self.isi[:80]
 
+    def get_absolute_url(self):
+        return reverse("forum:pertemuan-detail", args=[self.pertemuan_id])
+
 
 # ----------------------------------------------------------------------------- activities
 class JenisAktivitas(models.TextChoices):
@@ -355,7 +381,7 @@ class AktivitasForumQuerySet(RegionScopedQuerySet):
     kode_lookup = "forum__wilayah__kode"
 
 
-class AktivitasForum(models.Model):
+class AktivitasForum(KunciSekaliModel):
     """An activity the forum carried out (DOMAIN.md C.5–7), recorded as a daily-log entry."""
 
     kegiatan = models.OneToOneField(
@@ -381,3 +407,6 @@ class AktivitasForum(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()} · {self.forum}"
+
+    def get_absolute_url(self):
+        return reverse("forum:forum-detail", args=[self.forum_id])

@@ -22,6 +22,7 @@ from .models import (
     JenisKelamin,
     Keputusan,
     Pertemuan,
+    RiwayatStatusForum,
     Sarana,
     StatusForum,
     UnsurMasyarakat,
@@ -71,6 +72,15 @@ def forum_daftar(
 def forum_tulis(*, user):
     """Forums the user may record in (meetings, members, activities)."""
     return Forum.objects.writable_by(user).exclude(status=StatusForum.BUBAR)
+
+
+def riwayat_status_forum(*, forum: Forum):
+    """The forum's status moves, newest first, with who made them."""
+    return (
+        RiwayatStatusForum.objects.filter(forum=forum)
+        .select_related("oleh")
+        .order_by("-waktu", "-pk")
+    )
 
 
 def anggota_forum(*, forum: Forum):

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -8,15 +9,19 @@ from django.utils import timezone
 
 from pendampingan.forum import services
 from pendampingan.forum.models import (
+    AktivitasForum,
     Anggota,
     Forum,
     JenisForum,
     Keputusan,
     Pertemuan,
     RiwayatStatusForum,
+    Sarana,
     StatusForum,
     UnsurMasyarakat,
 )
+from pendampingan.inti.alur import PindahDitolak
+from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import KegiatanPeristiwa, StatusKegiatan, TataCara, TindakLanjut
 from tests.forum.factories import anggota_di, forum_di, pertemuan_di, sarana_di, unsur
 
@@ -90,21 +95,56 @@ def test_forum_nama_ganda_dan_tanggal_depan_ditolak(dunia):
     assert "masa depan" in _pesan(e, "tanggal_dibentuk")
 
 
-def test_status_forum_mengikuti_peta_dan_menulis_peristiwa(dunia):
+def test_status_forum_lewat_pindah_status_dan_menulis_peristiwa(dunia):
     f = _forum_buat(dunia)
     u = dunia.pld_a.user
-    services.forum_ubah_status(user=u, forum=f, status=StatusForum.VAKUM, catatan="jarang rapat")
+    services.forum_ubah_status(
+        user=u, forum=f, status=StatusForum.VAKUM, catatan="jarang rapat", dari=StatusForum.AKTIF
+    )
     services.forum_ubah_status(user=u, forum=f, status=StatusForum.VAKUM)  # no-op
     assert RiwayatStatusForum.objects.filter(forum=f).count() == 1
     with pytest.raises(ValidationError) as e:
         services.forum_ubah_status(user=u, forum=f, status=StatusForum.BUBAR)
     assert "alasan" in _pesan(e, "catatan")
     services.forum_ubah_status(user=u, forum=f, status=StatusForum.BUBAR, catatan="dilebur")
-    with pytest.raises(ValidationError) as e:
+    with pytest.raises(PindahDitolak) as e:
         services.forum_ubah_status(user=u, forum=f, status=StatusForum.AKTIF)
-    assert "tidak dapat diubah" in _pesan(e, "status")
-    r = RiwayatStatusForum.objects.filter(forum=f).first()
-    assert (r.dari, r.ke, r.oleh) == (StatusForum.VAKUM, StatusForum.BUBAR, u)
+    assert e.value.code == "tidak_sah"
+    assert "Status tidak dapat berpindah dari Bubar ke Aktif." in e.value.messages
+    r = RiwayatStatusForum.objects.filter(forum=f).order_by("-waktu", "-pk").first()
+    assert (r.dari, r.ke, r.oleh, r.catatan) == (StatusForum.VAKUM, StatusForum.BUBAR, u, "dilebur")
+    assert not hasattr(services, "PERPINDAHAN_STATUS")
+    assert Forum.alur.peristiwa == "forum.RiwayatStatusForum"
+
+
+def test_status_yang_dilihat_sudah_diubah_orang_lain_ditolak(dunia):
+    from pendampingan.models import Jabatan
+    from tests.factories import pendamping_di
+
+    lain = pendamping_di(dunia.desa_a.kode, Jabatan.PLD, username="pld_a_lain")
+    lain.user.first_name = "Rina"
+    lain.user.save()
+    f = _forum_buat(dunia)
+    services.forum_ubah_status(user=lain.user, forum=f, status=StatusForum.VAKUM, dari="aktif")
+    basi = Forum.objects.get(pk=f.pk)
+    basi.status = StatusForum.AKTIF  # what the first user still has on screen
+    with pytest.raises(PindahDitolak) as e:
+        services.forum_ubah_status(
+            user=dunia.pld_a.user, forum=basi, status=StatusForum.BUBAR, catatan="x", dari="aktif"
+        )
+    assert e.value.code == "sudah_berubah"
+    assert "Status sudah diubah menjadi Vakum (tidak aktif) oleh Rina" in e.value.messages[0]
+    # the same move made by somebody else first: told, not silently ignored
+    with pytest.raises(PindahDitolak, match="oleh Rina"):
+        services.forum_ubah_status(user=dunia.pld_a.user, forum=basi, status=StatusForum.VAKUM)
+    assert RiwayatStatusForum.objects.filter(forum=f).count() == 1
+
+
+def test_status_hanya_di_wilayah_catat(dunia):
+    f = forum_di(dunia.desa_a)
+    with pytest.raises(PermissionDenied):
+        services.forum_ubah_status(user=dunia.pd_a.user, forum=f, status=StatusForum.VAKUM)
+    assert not RiwayatStatusForum.objects.exists()
 
 
 # ---------------------------------------------------------------------------- members
@@ -348,3 +388,113 @@ def test_aktivitas_pengabdian_wajib_bidang(dunia):
         )
     assert "bidang" in e.value.message_dict
     assert Forum.objects.count() == 1
+
+
+# ----------------------------------------------------------------------- one-time keys
+def test_forum_buat_kunci_sama_dua_kali_satu_forum(dunia):
+    kunci = uuid.uuid4()
+    f = _forum_buat(dunia, kunci_sekali=kunci)
+    with pytest.raises(SudahTersimpan) as e:  # not "Sudah ada forum bernama ..."
+        _forum_buat(dunia, kunci_sekali=kunci)
+    assert e.value.obj == f
+    assert Forum.objects.count() == 1
+    _forum_buat(dunia, nama="Forum Kedua", kunci_sekali=uuid.uuid4())
+    assert Forum.objects.count() == 2
+
+
+def test_anggota_sarana_keputusan_kunci_sama_satu_catatan(dunia):
+    u = dunia.pld_a.user
+    f = forum_di(dunia.desa_a)
+    kw = {"nama": "Siti", "jenis_kelamin": "P", "unsur": unsur("kelompok-perempuan")}
+    k1, k2, k3 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    a = services.anggota_tambah(user=u, forum=f, kunci_sekali=k1, **kw)
+    with pytest.raises(SudahTersimpan) as e:
+        services.anggota_tambah(user=u, forum=f, kunci_sekali=k1, **kw)
+    assert e.value.obj == a and Anggota.objects.count() == 1
+    sk = {"wilayah": dunia.desa_a, "jenis": "taman", "nama": "Taman Desa", "kondisi": "baik"}
+    s = services.sarana_buat(user=u, kunci_sekali=k2, **sk)
+    with pytest.raises(SudahTersimpan) as e:
+        services.sarana_buat(user=u, kunci_sekali=k2, **sk)
+    assert e.value.obj == s and Sarana.objects.count() == 1
+    p = pertemuan_di(f, dunia.pld_a)
+    kk = {
+        "pertemuan": p,
+        "isi": "Kerja bakti",
+        "jadikan_tindak_lanjut": True,
+        "penanggung_jawab": "Ketua",
+        "jatuh_tempo": HARI_INI,
+    }
+    kep = services.keputusan_buat(user=u, kunci_sekali=k3, **kk)
+    with pytest.raises(SudahTersimpan) as e:
+        services.keputusan_buat(user=u, kunci_sekali=k3, **kk)
+    assert e.value.obj == kep
+    assert Keputusan.objects.count() == 1 and TindakLanjut.objects.count() == 1
+
+
+def test_pertemuan_dan_aktivitas_kunci_sama_satu_kegiatan(dunia):
+    from pendampingan.models import Kegiatan
+
+    f = forum_di(dunia.desa_a)
+    kunci = uuid.uuid4()
+    p = _catat(dunia, f, kunci_sekali=kunci)
+    assert p.kunci_sekali == kunci
+    with pytest.raises(SudahTersimpan) as e:
+        _catat(dunia, f, kunci_sekali=kunci)
+    assert e.value.obj == p
+    assert Pertemuan.objects.count() == 1 and Kegiatan.objects.count() == 1
+    kw = {
+        "user": dunia.pld_a.user,
+        "forum": f,
+        "tanggal": HARI_INI,
+        "jam_mulai": datetime.time(13),
+        "jam_selesai": datetime.time(14),
+        "judul": "Pengajian",
+        "jenis": "pengabdian",
+        "bidang": "agama",
+        "kunci_sekali": uuid.uuid4(),
+    }
+    a = services.aktivitas_catat(**kw)
+    with pytest.raises(SudahTersimpan):
+        services.aktivitas_catat(**kw)
+    assert AktivitasForum.objects.get() == a and Kegiatan.objects.count() == 2
+
+
+def test_pertemuan_ditolak_tidak_memakai_kunci(dunia):
+    f = forum_di(dunia.desa_a)
+    kunci = uuid.uuid4()
+    with pytest.raises(ValidationError):
+        _catat(dunia, f, tanggal=HARI_INI + datetime.timedelta(days=1), kunci_sekali=kunci)
+    p = _catat(dunia, f, kunci_sekali=kunci)  # corrected and sent with the same key
+    assert Pertemuan.objects.get() == p
+
+
+def test_impor_dikirim_ulang_tidak_menambah_anggota_dua_kali(dunia):
+    from pendampingan.forum import impor
+
+    f = forum_di(dunia.desa_a)
+    u = dunia.pld_a.user
+    baris = impor.baca_teks("Siti; P; Kelompok perempuan\nBudi; L; Kelompok tani\nX; Q; Lainnya")
+    kunci = uuid.uuid4()
+    h1 = services.anggota_impor(user=u, forum=f, baris=baris, kunci_sekali=kunci)
+    assert [a.nama for a in h1.dibuat] == ["Siti", "Budi"] and len(h1.galat) == 1
+    h2 = services.anggota_impor(user=u, forum=f, baris=baris, kunci_sekali=kunci)
+    assert h2.dibuat == [] and h2.sudah == h1.dibuat and len(h2.galat) == 1
+    assert Anggota.objects.filter(forum=f).count() == 2
+    # another submission of the same names: the unique name rule reports them line by line
+    h3 = services.anggota_impor(user=u, forum=f, baris=baris, kunci_sekali=uuid.uuid4())
+    assert h3.dibuat == [] and [n for n, _ in h3.galat] == [1, 2, 3]
+
+
+def test_tindak_lanjut_hanya_oleh_akun_pendamping(dunia, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin_pusat", "a@x.id", "rahasia-123")
+    p = pertemuan_di(forum_di(dunia.desa_a), dunia.pld_a)
+    with pytest.raises(PermissionDenied, match="Hanya akun pendamping"):
+        services.keputusan_buat(
+            user=admin,
+            pertemuan=p,
+            isi="Rapat lagi",
+            jadikan_tindak_lanjut=True,
+            penanggung_jawab="Ketua",
+            jatuh_tempo=HARI_INI,
+        )
+    assert not Keputusan.objects.exists()

@@ -1,6 +1,8 @@
 """Pages of pengorganisasian. Each view: authorise (permission + scope), validate a form, call one
 service, respond. Rows are fetched through ``visible_to`` (404 outside the scope); writing needs the
-region in the user's recording scope (403 for a supervisor who may only look)."""
+region in the user's recording scope (``akses.boleh_…``; 403 for a supervisor who may only look).
+A repeated create (the same one-time key) ends in ``SudahTersimpan``, which ``PlatformMiddleware``
+turns into the first record's page with a notice; a refused status move is shown on the form."""
 
 from .forum import (
     anggota_create,

@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.alur import PindahDitolak
+from pendampingan.inti.sekali import pesan_sudah_tersimpan
 from pendampingan.models import Wilayah
 from pendampingan.scope import cakupan_pengguna
 from pendampingan.selectors import wilayah_akar, wilayah_breadcrumb
 
-from .. import impor, selectors, services
+from .. import akses, impor, selectors, services
 from ..forms import (
     AnggotaForm,
     ForumForm,
@@ -30,7 +32,7 @@ from ..models import (
     Sarana,
     UnsurMasyarakat,
 )
-from ._umum import _boleh_tulis, _forum_tulis, _halaman, _pastikan_tulis
+from ._umum import _forum_tulis, _halaman, _pastikan_tulis
 
 # ---------------------------------------------------------------------------------- forums
 
@@ -101,11 +103,10 @@ def forum_detail(request, pk):
             "ringkasan": selectors.ringkasan_partisipasi(
                 anggota_list=anggota, pertemuan_list=pertemuan
             ),
-            "riwayat_status": list(forum.riwayat_status.select_related("oleh")[:20]),
+            "riwayat_status": list(selectors.riwayat_status_forum(forum=forum)[:20]),
             "riwayat": list(forum.history.select_related("history_user")[:10]),
-            "boleh_tulis": _boleh_tulis(request.user, forum.wilayah_id)
+            "boleh_tulis": akses.boleh_ubah_forum(request.user, forum)
             and request.user.has_perm("forum.change_forum"),
-            "status_form": StatusForumForm(initial={"status": forum.status}),
         },
     )
 
@@ -135,8 +136,10 @@ def forum_update(request, pk):
 
 @permission_required("forum.change_forum", raise_exception=True)
 def forum_status(request, pk):
+    """Move the forum's status. The form carries the status the user saw (``dari``): when somebody
+    moved it meanwhile, the page says who and when, and shows the status as it is now."""
     forum = _forum_tulis(request, pk)
-    form = StatusForumForm(request.POST or None, initial={"status": forum.status})
+    form = StatusForumForm(request.POST or None, forum=forum)
     if request.method == "POST" and form.is_valid():
         try:
             services.forum_ubah_status(
@@ -144,7 +147,13 @@ def forum_status(request, pk):
                 forum=forum,
                 status=form.cleaned_data["status"],
                 catatan=form.cleaned_data["catatan"],
+                dari=form.cleaned_data["dari"] or None,
             )
+        except PindahDitolak as e:
+            forum.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["dari"] = forum.status  # a deliberate second try starts from here
+            galat_ke_form(form, e)
         except ValidationError as e:
             galat_ke_form(form, e)
         else:
@@ -176,7 +185,7 @@ def anggota_update(request, pk):
     anggota = get_object_or_404(
         Anggota.objects.visible_to(request.user).select_related("forum", "forum__wilayah"), pk=pk
     )
-    _pastikan_tulis(request.user, anggota.forum.wilayah_id)
+    _pastikan_tulis(akses.boleh_ubah_anggota(request.user, anggota))
     form = AnggotaForm(request.POST or None, instance=anggota)
     if request.method == "POST" and form.is_valid():
         try:
@@ -204,7 +213,12 @@ def anggota_impor(request, pk):
                 baris = impor.baca_xlsx(form.cleaned_data["berkas"])
             else:
                 baris = impor.baca_teks(form.cleaned_data["teks"])
-            hasil = services.anggota_impor(user=request.user, forum=forum, baris=baris)
+            hasil = services.anggota_impor(
+                user=request.user,
+                forum=forum,
+                baris=baris,
+                kunci_sekali=form.cleaned_data["kunci_sekali"],
+            )
         except ValidationError as e:
             galat_ke_form(form, e)
         else:
@@ -213,6 +227,8 @@ def anggota_impor(request, pk):
                     request,
                     _("%(n)d anggota ditambahkan.") % {"n": len(hasil.dibuat)},
                 )
+            elif hasil.sudah:  # the same import sent again: nobody added twice
+                messages.info(request, pesan_sudah_tersimpan())
             if not hasil.galat:
                 return redirect("forum:forum-detail", pk=forum.pk)
     return render(
@@ -276,7 +292,7 @@ def sarana_update(request, pk):
     sarana = get_object_or_404(
         Sarana.objects.visible_to(request.user).select_related("wilayah"), pk=pk
     )
-    _pastikan_tulis(request.user, sarana.wilayah_id)
+    _pastikan_tulis(akses.boleh_ubah_sarana(request.user, sarana))
     awal = {k: getattr(sarana, k) for k in ("jenis", "nama", "kondisi", "kapasitas", "keterangan")}
     form = SaranaForm(request.POST or None, user=request.user, sarana=sarana, initial=awal)
     if request.method == "POST" and form.is_valid():

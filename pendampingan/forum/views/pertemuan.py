@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from .. import selectors, services
+from .. import akses, selectors, services
 from ..forms import (
     AktivitasForm,
     KeputusanForm,
@@ -22,7 +22,7 @@ from ..models import (
     Keputusan,
     Pertemuan,
 )
-from ._umum import _boleh_tulis, _forum_tulis, _halaman, _pastikan_tulis
+from ._umum import _forum_tulis, _halaman, _pastikan_tulis
 
 
 # -------------------------------------------------------------------------------- meetings
@@ -46,6 +46,7 @@ def pertemuan_create(request, pk):
                 hadir=d["hadir"],
                 tamu=form.tamu(),
                 notulen=d["notulen"],
+                kunci_sekali=d["kunci_sekali"],
             )
         except ValidationError as e:
             galat_ke_form(form, e)
@@ -63,7 +64,7 @@ def pertemuan_detail(request, pk):
         p = selectors.pertemuan_detail(user=request.user, pk=pk)
     except Pertemuan.DoesNotExist:
         raise Http404
-    boleh = _boleh_tulis(request.user, p.forum.wilayah_id)
+    boleh = akses.boleh_ubah_pertemuan(request.user, p)
     return render(
         request,
         "forum/pertemuan_detail.html",
@@ -85,7 +86,7 @@ def pertemuan_update(request, pk):
         ),
         pk=pk,
     )
-    _pastikan_tulis(request.user, p.forum.wilayah_id)
+    _pastikan_tulis(akses.boleh_ubah_pertemuan(request.user, p))
     awal = {
         "sarana": p.sarana_id,
         "tempat_lain": p.tempat_lain,
@@ -126,7 +127,7 @@ def keputusan_create(request, pk):
         ),
         pk=pk,
     )
-    _pastikan_tulis(request.user, p.forum.wilayah_id)
+    _pastikan_tulis(akses.boleh_ubah_pertemuan(request.user, p))
     form = KeputusanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -147,7 +148,7 @@ def keputusan_tindak_lanjut(request, pk):
         ),
         pk=pk,
     )
-    _pastikan_tulis(request.user, k.pertemuan.forum.wilayah_id)
+    _pastikan_tulis(akses.boleh_ubah_keputusan(request.user, k))
     form = TindakLanjutKeputusanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,6 +1,6 @@
-"""What pengorganisasian plugs into the core (called from ``ForumConfig.ready``): menu items, the
-desa timeline, links on a daily-log entry, the entry-form extension, the dashboard panel and the
-permissions of the facilitator groups."""
+"""What pengorganisasian plugs into the core — the app's one place of registry wiring, called from
+``ForumConfig.ready``: menu items, the desa timeline, links on a daily-log entry, the entry-form
+extension, the dashboard panel and the permissions of the facilitator groups."""
 
 from __future__ import annotations
 
