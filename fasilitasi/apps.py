@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,12 +8,6 @@ class FasilitasiConfig(AppConfig):
     verbose_name = _("Fasilitasi")
 
     def ready(self):
-        from pendampingan import roles
+        from . import hooks
 
-        from . import integrasi
-
-        integrasi.daftarkan()
-        # this app's permissions exist only after its own post_migrate: sync the groups again then
-        post_migrate.connect(
-            roles.sinkronkan_grup_setelah_migrasi, sender=self, dispatch_uid="fasilitasi_grup"
-        )
+        hooks.daftarkan(self)

@@ -1,4 +1,9 @@
-"""Forms of fasilitasi. They validate input and shape it for one service call; they never write."""
+"""Forms of fasilitasi. They validate input and shape it for one service call; they never write.
+
+Every form that creates a record carries the one-time key (``KunciSekaliForm``, first in the
+bases); every form that moves a case carries what the user saw (``dari_tahap``: the stage; ``dari``:
+the status) so a second, concurrent mover is told the case already moved. Upload fields run the
+platform's one check (``periksa_berkas``) in ``clean_<field>``, so the message sits on the field."""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.berkas import XLSX, periksa_berkas
+from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping, Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
 
@@ -22,6 +29,7 @@ from .models import (
     TemplatAlur,
     UnitUsaha,
 )
+from .services.dokumen import JENIS_DOKUMEN
 
 LAINNYA = "__lainnya__"
 
@@ -31,7 +39,11 @@ class _KegiatanChoice(forms.ModelChoiceField):
         return f"{obj.tanggal:%d-%m-%Y} · {obj.judul}"
 
 
-class FasilitasiBukaForm(forms.Form):
+def _tahap_dilihat():
+    return forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class FasilitasiBukaForm(KunciSekaliForm, forms.Form):
     wilayah = WilayahField(label=_("Desa"), tingkat=Tingkat.DESA)
     templat = forms.ModelChoiceField(
         label=_("Templat alur"), queryset=TemplatAlur.objects.none(), empty_label=None
@@ -68,6 +80,7 @@ class FasilitasiBukaForm(forms.Form):
 
 
 class MajuForm(forms.Form):
+    dari_tahap = _tahap_dilihat()
     catatan = forms.CharField(
         label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -80,6 +93,7 @@ class MajuForm(forms.Form):
 
     def __init__(self, *args, user, kasus, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["dari_tahap"].initial = kasus.tahap_kini_id
         self.fields["kegiatan"].queryset = selectors.kegiatan_pilihan(user=user, kasus=kasus)
 
 
@@ -87,7 +101,7 @@ class MundurForm(MajuForm):
     alasan = forms.CharField(
         label=_("Alasan kembali"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-    field_order = ["alasan", "kegiatan"]
+    field_order = ["dari_tahap", "alasan", "kegiatan"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,6 +109,9 @@ class MundurForm(MajuForm):
 
 
 class StatusForm(forms.Form):
+    dari = forms.ChoiceField(
+        choices=StatusFasilitasi.choices, required=False, widget=forms.HiddenInput
+    )
     status = forms.ChoiceField(label=_("Ubah status menjadi"))
     catatan = forms.CharField(
         label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -102,23 +119,41 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, kasus, **kwargs):
         super().__init__(*args, **kwargs)
-        boleh = PERPINDAHAN_STATUS.get(kasus.status, set()) - {StatusFasilitasi.SELESAI}
+        # the moves offered from the status the user saw; the service checks it is still current
+        dilihat = (self.data.get(self.add_prefix("dari")) if self.is_bound else "") or kasus.status
+        self.fields["dari"].initial = kasus.status
+        boleh = PERPINDAHAN_STATUS.get(dilihat, set()) - {StatusFasilitasi.SELESAI}
         self.fields["status"].choices = [(s.value, s.label) for s in StatusFasilitasi if s in boleh]
 
+    def clean_dari(self):
+        return self.cleaned_data.get("dari") or None
 
-class DokumenForm(forms.Form):
+
+class DokumenForm(KunciSekaliForm, forms.Form):
+    dari_tahap = _tahap_dilihat()
     nama = forms.ChoiceField(label=_("Jenis dokumen"))
     nama_lain = forms.CharField(label=_("Jenis dokumen lain"), max_length=200, required=False)
-    berkas = forms.FileField(label=_("Berkas (PDF, gambar, atau dokumen kantor)"))
+    berkas = forms.FileField(
+        label=_("Berkas (PDF, DOCX, XLSX, ODT, atau foto JPEG/PNG/WebP)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.xlsx,.odt,image/jpeg,image/png,image/webp"}
+        ),
+    )
 
     def __init__(self, *args, kasus, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["dari_tahap"].initial = kasus.tahap_kini_id
         tahap = kasus.tahap_kini
         pilihan = [
             (d["nama"], f"{d['nama']}{' *' if d.get('wajib') else ''}")
             for d in (tahap.dokumen if tahap else [])
         ]
         self.fields["nama"].choices = [*pilihan, (LAINNYA, _("Lainnya (tuliskan)"))]
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        periksa_berkas(berkas, JENIS_DOKUMEN)
+        return berkas
 
     def clean(self):
         data = super().clean()
@@ -190,7 +225,7 @@ class EkstensiKegiatanForm(forms.Form):
         return data
 
 
-class BumDesaForm(forms.ModelForm):
+class BumDesaForm(KunciSekaliForm, forms.ModelForm):
     wilayah = WilayahField(label=_("Desa kedudukan"), tingkat=Tingkat.DESA)
     anggota = forms.CharField(
         label=_("Desa anggota (BUM Desa Bersama)"),
@@ -240,13 +275,13 @@ class BumDesaForm(forms.ModelForm):
         pass
 
 
-class UnitUsahaForm(forms.ModelForm):
+class UnitUsahaForm(KunciSekaliForm, forms.ModelForm):
     class Meta:
         model = UnitUsaha
         fields = ["nama", "bidang", "aktif"]
 
 
-class PengurusForm(forms.ModelForm):
+class PengurusForm(KunciSekaliForm, forms.ModelForm):
     class Meta:
         model = PengurusBumDesa
         fields = ["nama", "jabatan", "telepon", "mulai", "selesai"]
@@ -256,7 +291,7 @@ class PengurusForm(forms.ModelForm):
         }
 
 
-class LaporanTahunanForm(forms.ModelForm):
+class LaporanTahunanForm(KunciSekaliForm, forms.ModelForm):
     class Meta:
         model = LaporanTahunanBumDesa
         fields = [
@@ -275,15 +310,24 @@ class LaporanTahunanForm(forms.ModelForm):
         pass
 
 
-class StatusImporForm(forms.Form):
+class StatusImporForm(KunciSekaliForm, forms.Form):
     indeks = forms.ModelChoiceField(
         label=_("Indeks"), queryset=IndeksStatus.objects.all(), empty_label=None
     )
     berkas = forms.FileField(
-        label=_("Berkas CSV"),
-        help_text=_("Kolom: kode,tahun,skor,status (baris pertama kepala kolom)."),
+        label=_("Berkas XLSX"),
+        help_text=_(
+            "Lembar pertama, kolom: kode,tahun,skor,status (baris pertama kepala kolom). "
+            "Simpan CSV sebagai XLSX dulu di aplikasi lembar kerja."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indeks"].initial = IndeksStatus.objects.filter(kode="idm").first()
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        periksa_berkas(berkas, XLSX)
+        return berkas

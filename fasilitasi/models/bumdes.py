@@ -5,9 +5,11 @@ The row belongs to the desa where it is seated (``wilayah``); a BUM Desa Bersama
 villages in ``desa_anggota`` and is visible to those who see the seat."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Wilayah
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -28,7 +30,7 @@ class BumDesaQuerySet(RegionScopedQuerySet):
     pass
 
 
-class BumDesa(models.Model):
+class BumDesa(KunciSekaliModel):
     wilayah = models.ForeignKey(
         Wilayah, verbose_name=_("desa kedudukan"), on_delete=models.PROTECT, related_name="bumdes"
     )
@@ -78,12 +80,28 @@ class BumDesa(models.Model):
     def __str__(self):
         return self.nama
 
+    def get_absolute_url(self):
+        return reverse("fasilitasi:bumdes-detail", args=[self.pk])
+
+
+class _BagianBumDesa(KunciSekaliModel):
+    """A row shown on its BUM Desa's page (a unit, a manager, a year's figures)."""
+
+    bagian = ""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return reverse("fasilitasi:bumdes-detail", args=[self.bumdes_id]) + f"#{self.bagian}"
+
 
 class UnitUsahaQuerySet(RegionScopedQuerySet):
     kode_lookup = "bumdes__wilayah__kode"
 
 
-class UnitUsaha(models.Model):
+class UnitUsaha(_BagianBumDesa):
+    bagian = "unit"
     bumdes = models.ForeignKey(BumDesa, on_delete=models.CASCADE, related_name="unit_usaha")
     nama = models.CharField(_("nama unit usaha"), max_length=200)
     bidang = models.CharField(_("bidang usaha"), max_length=150, blank=True)
@@ -115,7 +133,8 @@ class PengurusQuerySet(RegionScopedQuerySet):
     kode_lookup = "bumdes__wilayah__kode"
 
 
-class PengurusBumDesa(models.Model):
+class PengurusBumDesa(_BagianBumDesa):
+    bagian = "pengurus"
     bumdes = models.ForeignKey(BumDesa, on_delete=models.CASCADE, related_name="pengurus")
     nama = models.CharField(_("nama"), max_length=150)
     jabatan = models.CharField(_("jabatan"), max_length=12, choices=JabatanPengurus.choices)
@@ -139,9 +158,10 @@ class LaporanTahunanQuerySet(RegionScopedQuerySet):
     kode_lookup = "bumdes__wilayah__kode"
 
 
-class LaporanTahunanBumDesa(models.Model):
+class LaporanTahunanBumDesa(_BagianBumDesa):
     """A year's figures, as reported to the village's Musdes."""
 
+    bagian = "laporan"
     bumdes = models.ForeignKey(BumDesa, on_delete=models.CASCADE, related_name="laporan")
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     omzet = models.DecimalField(_("omzet (Rp)"), max_digits=16, decimal_places=0, default=0)

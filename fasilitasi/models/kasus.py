@@ -3,21 +3,31 @@
 When a case is opened, the template's stages are copied into the case (``TahapFasilitasi`` rows,
 with their due-date rules and expected documents), so a template edited later in admin never
 rewrites a running case. Every move — opened, forward, back (with a reason), a status change, a note
-from an entry — is an event row (``PeristiwaFasilitasi``) written in the same transaction as the
-change; the case itself keeps its field history (django-simple-history).
+from an entry — is an event row (``PeristiwaFasilitasi``, built on the platform's
+``PeristiwaStatusDasar``) written in the same transaction as the change; the case itself keeps its
+field history (django-simple-history).
 
-Status moves (``PERPINDAHAN_STATUS``): berjalan → ditunda | dibatalkan | selesai; ditunda →
-berjalan | dibatalkan. ``selesai`` is reached only by moving forward from the last stage; a finished
-or cancelled case cannot move.
+Status moves (``PERPINDAHAN_STATUS``, the case's ``alur``): berjalan → ditunda | dibatalkan |
+selesai; ditunda → berjalan | dibatalkan. Every one goes through ``inti.alur.pindah_status``.
+``selesai`` is reached only by moving forward from the last stage; a finished or cancelled case
+cannot move. Stage moves (forward, back) are not status moves: they lock the case row
+(``inti.alur.kunci_baris``) and check the stage the user saw.
+
+Case documents are evidence files: checked by ``inti.berkas.periksa_berkas`` and stored on the
+private storage (``BerkasPrivatField``), served only through the scoped view.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
+from pendampingan.inti.berkas import BerkasPrivatField
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Kegiatan, Pendamping, Wilayah
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -55,7 +65,7 @@ class FasilitasiQuerySet(RegionScopedQuerySet):
         )
 
 
-class Fasilitasi(models.Model):
+class Fasilitasi(KunciSekaliModel):
     wilayah = models.ForeignKey(
         Wilayah, verbose_name=_("desa"), on_delete=models.PROTECT, related_name="fasilitasi"
     )
@@ -109,6 +119,7 @@ class Fasilitasi(models.Model):
     history = HistoricalRecords()
 
     objects = FasilitasiQuerySet.as_manager()
+    alur = Alur(peta=PERPINDAHAN_STATUS, peristiwa="fasilitasi.PeristiwaFasilitasi", fk="kasus")
 
     class Meta:
         verbose_name = _("kasus fasilitasi")
@@ -131,6 +142,9 @@ class Fasilitasi(models.Model):
 
     def __str__(self):
         return f"{self.judul} — {self.wilayah.nama}"
+
+    def get_absolute_url(self):
+        return reverse("fasilitasi:kasus-detail", args=[self.pk])
 
     @property
     def terbuka(self) -> bool:
@@ -211,13 +225,14 @@ def _lokasi_dokumen(instance, filename):
     return f"fasilitasi/{instance.kasus_id}/{instance.sha256[:16]}{instance.ekstensi}"
 
 
-class DokumenFasilitasi(models.Model):
-    """A document attached to a stage of a case; checked by its content when uploaded."""
+class DokumenFasilitasi(KunciSekaliModel):
+    """A document attached to a stage of a case; checked by its content when uploaded
+    (``periksa_berkas``), kept on the private storage."""
 
     kasus = models.ForeignKey(Fasilitasi, on_delete=models.CASCADE, related_name="dokumen")
     tahap = models.ForeignKey(TahapFasilitasi, on_delete=models.CASCADE, related_name="berkas")
     nama = models.CharField(_("jenis dokumen"), max_length=200)
-    berkas = models.FileField(_("berkas"), upload_to=_lokasi_dokumen, max_length=255)
+    berkas = BerkasPrivatField(_("berkas"), upload_to=_lokasi_dokumen, max_length=255)
     nama_asli = models.CharField(_("nama berkas"), max_length=255)
     jenis_mime = models.CharField(max_length=100)
     ekstensi = models.CharField(max_length=10)
@@ -238,6 +253,13 @@ class DokumenFasilitasi(models.Model):
     def __str__(self):
         return f"{self.nama} ({self.nama_asli})"
 
+    def get_absolute_url(self):
+        return reverse("fasilitasi:kasus-detail", args=[self.kasus_id])
+
+    @property
+    def adalah_foto(self) -> bool:
+        return self.jenis_mime.startswith("image/")
+
 
 class JenisPeristiwa(models.TextChoices):
     DIBUKA = "dibuka", _("Kasus dibuka")
@@ -251,9 +273,10 @@ class PeristiwaFasilitasiQuerySet(RegionScopedQuerySet):
     kode_lookup = "kasus__wilayah__kode"
 
 
-class PeristiwaFasilitasi(models.Model):
-    """One recorded move of a case: who, when, from where to where, why, with which entry and
-    documents. Append-only."""
+class PeristiwaFasilitasi(PeristiwaStatusDasar):
+    """One recorded move of a case: who (``oleh``), when, from where to where, why, with which
+    entry and documents. Append-only. ``dari``/``ke`` are the case status before and after (blank
+    for a stage move that leaves the status as it is); ``dari_tahap``/``ke_tahap`` the stages."""
 
     kasus = models.ForeignKey(Fasilitasi, on_delete=models.CASCADE, related_name="peristiwa")
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPeristiwa.choices)
@@ -263,12 +286,7 @@ class PeristiwaFasilitasi(models.Model):
     ke_tahap = models.ForeignKey(
         TahapFasilitasi, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    dari_status = models.CharField(max_length=12, choices=StatusFasilitasi.choices, blank=True)
-    ke_status = models.CharField(max_length=12, choices=StatusFasilitasi.choices, blank=True)
-    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
     tanggal = models.DateField(_("tanggal berlaku"))
-    catatan = models.TextField(_("catatan"), blank=True)
     kegiatan = models.ForeignKey(
         Kegiatan,
         verbose_name=_("kegiatan harian"),
@@ -281,10 +299,21 @@ class PeristiwaFasilitasi(models.Model):
 
     objects = PeristiwaFasilitasiQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PeristiwaStatusDasar.Meta):
         verbose_name = _("peristiwa kasus")
         verbose_name_plural = _("peristiwa kasus")
-        ordering = ["waktu", "pk"]
 
     def __str__(self):
         return f"{self.get_jenis_display()} · {self.waktu:%d-%m-%Y}"
+
+    @property
+    def label_dari(self) -> str:
+        return _label_status(self.dari)
+
+    @property
+    def label_ke(self) -> str:
+        return _label_status(self.ke)
+
+
+def _label_status(nilai: str) -> str:
+    return str(StatusFasilitasi(nilai).label) if nilai in StatusFasilitasi.values else nilai

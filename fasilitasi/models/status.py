@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Wilayah
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -92,8 +93,8 @@ class StatusDesa(models.Model):
         return f"{self.wilayah_id} {self.indeks} {self.tahun}: {self.status}"
 
 
-class ImporStatusDesa(models.Model):
-    """One CSV import: who, when, which index, and the lines it refused (line by line)."""
+class ImporStatusDesa(KunciSekaliModel):
+    """One spreadsheet import: who, when, which index, and the lines it refused (line by line)."""
 
     indeks = models.ForeignKey(IndeksStatus, on_delete=models.PROTECT, related_name="+")
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

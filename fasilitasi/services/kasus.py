@@ -1,26 +1,24 @@
-"""Writes of a facilitation case: open it (snapshotting the template), attach documents, move it
-forward or back, change its status, link a daily-log entry. Every write is atomic, locks the case
-row, and records an event row (see ``models.kasus``)."""
+"""Writes of a facilitation case: open it (snapshotting the template) and link a daily-log entry to
+it. Stage moves live in ``tahap.py``, documents in ``dokumen.py``. Every write is atomic and
+records an event row (see ``models.kasus``)."""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.akses import pastikan, pengawas_wilayah
+from pendampingan.inti.alur import kunci_baris
+from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from pendampingan.models import Kegiatan, Pendamping, Tingkat, Wilayah
-from pendampingan.scope import cakupan_pengguna
 
+from .. import akses
 from ..models import (
-    PERPINDAHAN_STATUS,
     BumDesa,
-    DokumenFasilitasi,
     Fasilitasi,
     JenisPeristiwa,
     PeristiwaFasilitasi,
@@ -30,41 +28,9 @@ from ..models import (
 )
 from ..tenggat import hitung_jatuh_tempo
 
-JENIS_BERKAS_SAH = {
-    "application/pdf": ".pdf",
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/webp": ".webp",
-    "application/msword": ".doc",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-}
 
-
-def boleh_ubah_kasus(user, kasus: Fasilitasi) -> bool:
-    """The user may change the case: the permission, and the desa inside the user's scope."""
-    return user.has_perm("fasilitasi.change_fasilitasi") and cakupan_pengguna(user).boleh_lihat(
-        kasus.wilayah_id
-    )
-
-
-def _pastikan_boleh(user, kasus):
-    if not boleh_ubah_kasus(user, kasus):
-        raise ValidationError(_("Anda tidak berwenang mengubah kasus fasilitasi ini."))
-
-
-def _kunci(kasus: Fasilitasi) -> Fasilitasi:
-    """Lock the case row for the rest of the transaction and return it fresh."""
-    return (
-        Fasilitasi.objects.select_for_update(of=("self",))
-        .select_related("tahap_kini")
-        .get(pk=kasus.pk)
-    )
-
-
-def _jatuh_tempo(tahap: TahapFasilitasi, tahun: int, mulai: datetime.date):
+def jatuh_tempo_tahap(tahap: TahapFasilitasi, tahun: int, mulai: datetime.date):
+    """The due date of ``tahap`` of a case of year ``tahun`` that starts on ``mulai``."""
     return hitung_jatuh_tempo(
         jenis=tahap.jenis_tenggat,
         tahun_kasus=tahun,
@@ -82,7 +48,8 @@ def rentang_tahun(templat: TemplatAlur, hari_ini: datetime.date | None = None) -
     return tahun - templat.tahun_sebelum, tahun + templat.tahun_sesudah
 
 
-def _validasi_kegiatan(kegiatan: Kegiatan | None, kasus: Fasilitasi, user) -> None:
+def validasi_kegiatan(kegiatan: Kegiatan | None, kasus: Fasilitasi, user) -> None:
+    """The daily-log entry linked to a move must be the user's own, in the case's desa."""
     if kegiatan is None:
         return
     if kegiatan.wilayah_id != kasus.wilayah_id:
@@ -91,6 +58,15 @@ def _validasi_kegiatan(kegiatan: Kegiatan | None, kasus: Fasilitasi, user) -> No
         )
     if kegiatan.pendamping.user_id != user.pk:
         raise ValidationError({"kegiatan": _("Pilih kegiatan harian Anda sendiri.")})
+
+
+def _galat_sudah_ada(wilayah, templat, tahun) -> ValidationError:
+    return ValidationError(
+        {
+            "tahun": _("Desa %(d)s sudah punya kasus %(t)s tahun %(th)s.")
+            % {"d": wilayah.nama, "t": templat.nama, "th": tahun}
+        }
+    )
 
 
 @transaction.atomic
@@ -104,25 +80,29 @@ def fasilitasi_buka(
     judul: str = "",
     bumdes: BumDesa | None = None,
     tanggal: datetime.date | None = None,
+    kunci_sekali=None,
 ) -> Fasilitasi:
     """Open a case for a desa: copy the template's stages into it, start the first stage.
 
-    Refuses a desa outside the user's scope, a year far outside the template's period, a second
-    open case of the same template and year in the same desa, and a facilitator who does not
-    serve the desa."""
-    from pendampingan.selectors import pendamping_lapangan_wilayah, pengawas_wilayah
+    Refuses (403) a desa outside the user's scope; refuses (a message per field) a year far
+    outside the template's period, a second open case of the same template and year in the same
+    desa, and a facilitator who does not serve the desa. A repeat of ``kunci_sekali`` (a double
+    click) raises ``SudahTersimpan`` with the case the first one opened."""
+    ada = sudah_ada(Fasilitasi, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
+    from pendampingan.selectors import pendamping_lapangan_wilayah
 
+    pastikan(
+        akses.boleh_buka_kasus(user, wilayah),
+        _("Anda tidak berwenang membuka kasus fasilitasi di desa %(d)s.") % {"d": wilayah.nama},
+    )
     tanggal = tanggal or timezone.localdate()
     errors: dict[str, str] = {}
     if wilayah.tingkat != Tingkat.DESA:
         errors["wilayah"] = _("Pilih desa/kelurahan, bukan %(t)s.") % {
             "t": wilayah.get_tingkat_display().lower()
         }
-    elif not (
-        user.has_perm("fasilitasi.add_fasilitasi")
-        and cakupan_pengguna(user).boleh_lihat(wilayah.kode)
-    ):
-        errors["wilayah"] = _("Desa itu di luar wilayah tugas Anda.")
     if not templat.aktif:
         errors["templat"] = _("Templat %(t)s tidak aktif lagi.") % {"t": templat.nama}
     awal, akhir = rentang_tahun(templat, tanggal)
@@ -151,24 +131,45 @@ def fasilitasi_buka(
         .exclude(status=StatusFasilitasi.DIBATALKAN)
         .exists()
     ):
-        errors["tahun"] = _("Desa %(d)s sudah punya kasus %(t)s tahun %(th)d.") % {
-            "d": wilayah.nama,
-            "t": templat.nama,
-            "th": tahun,
-        }
+        raise _galat_sudah_ada(wilayah, templat, tahun)
     if errors:
         raise ValidationError(errors)
 
-    kasus = Fasilitasi.objects.create(
-        wilayah=wilayah,
-        butir=templat.butir,
-        templat=templat,
-        tahun=tahun,
-        judul=(judul or "").strip() or f"{templat.nama} {tahun}",
-        penanggung_jawab=penanggung_jawab,
-        bumdes=bumdes,
-        dibuka_oleh=user,
-    )
+    def buat() -> Fasilitasi:
+        kasus = Fasilitasi.objects.create(
+            wilayah=wilayah,
+            butir=templat.butir,
+            templat=templat,
+            tahun=tahun,
+            judul=(judul or "").strip() or f"{templat.nama} {tahun}",
+            penanggung_jawab=penanggung_jawab,
+            bumdes=bumdes,
+            dibuka_oleh=user,
+            kunci_sekali=kunci_dari(kunci_sekali),
+        )
+        _salin_tahap(kasus, tahap_templat, tanggal)
+        PeristiwaFasilitasi.objects.create(
+            kasus=kasus,
+            jenis=JenisPeristiwa.DIBUKA,
+            ke_tahap=kasus.tahap_kini,
+            ke=StatusFasilitasi.BERJALAN,
+            oleh=user,
+            tanggal=tanggal,
+        )
+        return kasus
+
+    try:
+        kasus, dibuat = buat_sekali(Fasilitasi, kunci_sekali, buat)
+    except IntegrityError:
+        # somebody else opened the same case at the same moment (another key)
+        raise _galat_sudah_ada(wilayah, templat, tahun) from None
+    if not dibuat:
+        raise SudahTersimpan(kasus)
+    return kasus
+
+
+def _salin_tahap(kasus: Fasilitasi, tahap_templat, tanggal: datetime.date) -> None:
+    """The snapshot: the template's stages become the case's own; the first one starts."""
     TahapFasilitasi.objects.bulk_create(
         [
             TahapFasilitasi(
@@ -192,216 +193,28 @@ def fasilitasi_buka(
     )
     pertama = kasus.tahap.get(urutan=1)
     pertama.mulai = tanggal
-    pertama.jatuh_tempo = _jatuh_tempo(pertama, tahun, tanggal)
+    pertama.jatuh_tempo = jatuh_tempo_tahap(pertama, kasus.tahun, tanggal)
     pertama.save(update_fields=["mulai", "jatuh_tempo"])
     kasus.tahap_kini = pertama
     kasus.jatuh_tempo = pertama.jatuh_tempo
     kasus.save(update_fields=["tahap_kini", "jatuh_tempo"])
-    PeristiwaFasilitasi.objects.create(
-        kasus=kasus,
-        jenis=JenisPeristiwa.DIBUKA,
-        ke_tahap=pertama,
-        ke_status=StatusFasilitasi.BERJALAN,
-        oleh=user,
-        tanggal=tanggal,
-    )
-    return kasus
-
-
-def dokumen_kurang(kasus: Fasilitasi, tahap: TahapFasilitasi) -> list[str]:
-    """The required documents of ``tahap`` not yet attached."""
-    ada = set(DokumenFasilitasi.objects.filter(tahap=tahap).values_list("nama", flat=True))
-    return [n for n in tahap.dokumen_wajib if n not in ada]
-
-
-def _pastikan_bisa_pindah(kasus: Fasilitasi) -> None:
-    if kasus.status == StatusFasilitasi.SELESAI:
-        raise ValidationError(_("Kasus ini sudah selesai; tahapnya tidak dapat dipindah lagi."))
-    if kasus.status == StatusFasilitasi.DIBATALKAN:
-        raise ValidationError(_("Kasus ini sudah dibatalkan; tahapnya tidak dapat dipindah."))
-    if kasus.status == StatusFasilitasi.DITUNDA:
-        raise ValidationError(
-            _("Kasus ini sedang ditunda; lanjutkan dulu sebelum memindah tahapnya.")
-        )
-
-
-def _tanggal_berlaku(kasus, kegiatan, tanggal) -> datetime.date:
-    tanggal = kegiatan.tanggal if kegiatan is not None else (tanggal or timezone.localdate())
-    if kasus.tahap_kini and kasus.tahap_kini.mulai and tanggal < kasus.tahap_kini.mulai:
-        raise ValidationError(
-            _("Tanggal %(t)s sebelum tahap saat ini dimulai (%(m)s).")
-            % {"t": tanggal.strftime("%d-%m-%Y"), "m": kasus.tahap_kini.mulai.strftime("%d-%m-%Y")}
-        )
-    return tanggal
-
-
-def fasilitasi_periksa_maju(*, kasus: Fasilitasi) -> None:
-    """Raise the reason the case cannot move forward now (status, missing documents)."""
-    _pastikan_bisa_pindah(kasus)
-    kurang = dokumen_kurang(kasus, kasus.tahap_kini)
-    if kurang:
-        raise ValidationError(
-            _("Dokumen wajib tahap «%(t)s» belum dilampirkan: %(d)s.")
-            % {"t": kasus.tahap_kini.nama, "d": ", ".join(kurang)}
-        )
-
-
-@transaction.atomic
-def fasilitasi_maju(
-    *,
-    kasus: Fasilitasi,
-    user,
-    catatan: str = "",
-    kegiatan: Kegiatan | None = None,
-    tanggal: datetime.date | None = None,
-) -> Fasilitasi:
-    """Move the case to its next stage (or finish it from the last stage). The current stage's
-    required documents must be attached; a finished, cancelled or postponed case cannot move."""
-    _pastikan_boleh(user, kasus)
-    kasus = _kunci(kasus)
-    fasilitasi_periksa_maju(kasus=kasus)
-    _validasi_kegiatan(kegiatan, kasus, user)
-    tanggal = _tanggal_berlaku(kasus, kegiatan, tanggal)
-    kini = kasus.tahap_kini
-    berikut = kasus.tahap.filter(urutan__gt=kini.urutan).order_by("urutan").first()
-    kini.selesai = tanggal
-    kini.save(update_fields=["selesai"])
-    peristiwa = PeristiwaFasilitasi(
-        kasus=kasus,
-        jenis=JenisPeristiwa.MAJU,
-        dari_tahap=kini,
-        oleh=user,
-        tanggal=tanggal,
-        catatan=(catatan or "").strip(),
-        kegiatan=kegiatan,
-    )
-    if berikut is None:
-        kasus.status = StatusFasilitasi.SELESAI
-        kasus.selesai_pada = timezone.now()
-        kasus.jatuh_tempo = None
-        kasus.save(update_fields=["status", "selesai_pada", "jatuh_tempo", "diubah"])
-        peristiwa.dari_status = StatusFasilitasi.BERJALAN
-        peristiwa.ke_status = StatusFasilitasi.SELESAI
-    else:
-        berikut.mulai = tanggal
-        berikut.selesai = None
-        berikut.jatuh_tempo = _jatuh_tempo(berikut, kasus.tahun, tanggal)
-        berikut.save(update_fields=["mulai", "selesai", "jatuh_tempo"])
-        kasus.tahap_kini = berikut
-        kasus.jatuh_tempo = berikut.jatuh_tempo
-        kasus.save(update_fields=["tahap_kini", "jatuh_tempo", "diubah"])
-        peristiwa.ke_tahap = berikut
-    peristiwa.save()
-    peristiwa.dokumen.set(DokumenFasilitasi.objects.filter(tahap=kini))
-    return kasus
-
-
-@transaction.atomic
-def fasilitasi_mundur(
-    *,
-    kasus: Fasilitasi,
-    user,
-    alasan: str,
-    kegiatan: Kegiatan | None = None,
-    tanggal: datetime.date | None = None,
-) -> Fasilitasi:
-    """Send the case back to its previous stage, with a reason (e.g. the evaluation returned the
-    draft). The previous stage starts again; its due date is computed anew."""
-    _pastikan_boleh(user, kasus)
-    if not (alasan or "").strip():
-        raise ValidationError({"alasan": _("Tuliskan alasan kembali ke tahap sebelumnya.")})
-    kasus = _kunci(kasus)
-    _pastikan_bisa_pindah(kasus)
-    _validasi_kegiatan(kegiatan, kasus, user)
-    kini = kasus.tahap_kini
-    sebelum = kasus.tahap.filter(urutan__lt=kini.urutan).order_by("-urutan").first()
-    if sebelum is None:
-        raise ValidationError(_("Kasus ini sudah di tahap pertama."))
-    tanggal = _tanggal_berlaku(kasus, kegiatan, tanggal)
-    kini.mulai = None
-    kini.jatuh_tempo = None
-    kini.save(update_fields=["mulai", "jatuh_tempo"])
-    sebelum.mulai = tanggal
-    sebelum.selesai = None
-    sebelum.jatuh_tempo = _jatuh_tempo(sebelum, kasus.tahun, tanggal)
-    sebelum.save(update_fields=["mulai", "selesai", "jatuh_tempo"])
-    kasus.tahap_kini = sebelum
-    kasus.jatuh_tempo = sebelum.jatuh_tempo
-    kasus.save(update_fields=["tahap_kini", "jatuh_tempo", "diubah"])
-    PeristiwaFasilitasi.objects.create(
-        kasus=kasus,
-        jenis=JenisPeristiwa.MUNDUR,
-        dari_tahap=kini,
-        ke_tahap=sebelum,
-        oleh=user,
-        tanggal=tanggal,
-        catatan=alasan.strip(),
-        kegiatan=kegiatan,
-    )
-    return kasus
-
-
-@transaction.atomic
-def fasilitasi_ubah_status(
-    *, kasus: Fasilitasi, user, status: str, catatan: str = ""
-) -> Fasilitasi:
-    """Postpone, resume or cancel a case (``PERPINDAHAN_STATUS``); the same status is a no-op.
-    A case is finished only by moving forward from its last stage."""
-    _pastikan_boleh(user, kasus)
-    kasus = _kunci(kasus)
-    if kasus.status == status:
-        return kasus
-    if status == StatusFasilitasi.SELESAI:
-        raise ValidationError(
-            _("Kasus selesai dengan memindahkan tahap terakhir, bukan dengan mengubah status.")
-        )
-    if status not in PERPINDAHAN_STATUS.get(kasus.status, set()):
-        raise ValidationError(
-            _("Status %(a)s tidak dapat diubah menjadi %(b)s.")
-            % {
-                "a": StatusFasilitasi(kasus.status).label,
-                "b": StatusFasilitasi(status).label
-                if status in StatusFasilitasi.values
-                else status,
-            }
-        )
-    if status in (StatusFasilitasi.DITUNDA, StatusFasilitasi.DIBATALKAN) and not catatan.strip():
-        raise ValidationError({"catatan": _("Tuliskan alasan menunda atau membatalkan kasus.")})
-    if status == StatusFasilitasi.BERJALAN and (
-        Fasilitasi.objects.filter(wilayah_id=kasus.wilayah_id, templat_id=kasus.templat_id)
-        .filter(tahun=kasus.tahun)
-        .exclude(pk=kasus.pk)
-        .exclude(status=StatusFasilitasi.DIBATALKAN)
-        .exists()
-    ):
-        raise ValidationError(_("Sudah ada kasus lain dengan templat dan tahun yang sama."))
-    lama = kasus.status
-    kasus.status = status
-    kasus.save(update_fields=["status", "diubah"])
-    PeristiwaFasilitasi.objects.create(
-        kasus=kasus,
-        jenis=JenisPeristiwa.STATUS,
-        dari_status=lama,
-        ke_status=status,
-        dari_tahap=kasus.tahap_kini,
-        ke_tahap=kasus.tahap_kini,
-        oleh=user,
-        tanggal=timezone.localdate(),
-        catatan=catatan.strip(),
-    )
-    return kasus
 
 
 @transaction.atomic
 def fasilitasi_catat_kegiatan(
     *, kasus: Fasilitasi, user, kegiatan: Kegiatan, catatan: str = ""
 ) -> PeristiwaFasilitasi:
-    """Link a daily-log entry to the case without moving it (the entry served the case)."""
-    _pastikan_boleh(user, kasus)
-    kasus = _kunci(kasus)
-    _validasi_kegiatan(kegiatan, kasus, user)
-    if PeristiwaFasilitasi.objects.filter(kasus=kasus, kegiatan=kegiatan).exists():
-        return PeristiwaFasilitasi.objects.filter(kasus=kasus, kegiatan=kegiatan).first()
+    """Link a daily-log entry to the case without moving it (the entry served the case); linking
+    the same entry again returns the first link."""
+    pastikan(
+        akses.boleh_pindah_tahap(user, kasus),
+        _("Anda tidak berwenang mencatat kegiatan pada kasus fasilitasi ini."),
+    )
+    kasus = kunci_baris(kasus)
+    validasi_kegiatan(kegiatan, kasus, user)
+    ada = PeristiwaFasilitasi.objects.filter(kasus=kasus, kegiatan=kegiatan).first()
+    if ada is not None:
+        return ada
     return PeristiwaFasilitasi.objects.create(
         kasus=kasus,
         jenis=JenisPeristiwa.CATATAN,
@@ -412,67 +225,3 @@ def fasilitasi_catat_kegiatan(
         catatan=(catatan or "").strip(),
         kegiatan=kegiatan,
     )
-
-
-def periksa_berkas(berkas) -> tuple[str, str, str, int]:
-    """Check an upload by its content: size, a known type. Returns (mime, extension, sha256,
-    size). Raises ValidationError in Indonesian."""
-    maks = settings.UNGGAHAN_MAKS_MB * 1024 * 1024
-    if berkas.size > maks:
-        raise ValidationError(
-            {
-                "berkas": _("Berkas terlalu besar (maksimal %(n)d MB).")
-                % {"n": settings.UNGGAHAN_MAKS_MB}
-            }
-        )
-    if berkas.size == 0:
-        raise ValidationError({"berkas": _("Berkas kosong.")})
-    berkas.seek(0)
-    kepala = berkas.read(8192)
-    jenis = filetype.guess(kepala)
-    if jenis is None or jenis.mime not in JENIS_BERKAS_SAH:
-        raise ValidationError(
-            {
-                "berkas": _(
-                    "Isi berkas bukan PDF, gambar (JPG/PNG/WebP) atau dokumen kantor (DOC/DOCX/XLSX/ODT/ODS)."
-                )
-            }
-        )
-    berkas.seek(0)
-    h = hashlib.sha256()
-    for potong in berkas.chunks():
-        h.update(potong)
-    berkas.seek(0)
-    return jenis.mime, JENIS_BERKAS_SAH[jenis.mime], h.hexdigest(), berkas.size
-
-
-@transaction.atomic
-def dokumen_lampirkan(*, kasus: Fasilitasi, user, nama: str, berkas) -> DokumenFasilitasi:
-    """Attach a document to the case's current stage (checked by content)."""
-    _pastikan_boleh(user, kasus)
-    kasus = _kunci(kasus)
-    _pastikan_bisa_pindah(kasus)
-    nama = (nama or "").strip()
-    if not nama:
-        raise ValidationError({"nama": _("Pilih atau tuliskan jenis dokumennya.")})
-    mime, ekstensi, sha, ukuran = periksa_berkas(berkas)
-    if DokumenFasilitasi.objects.filter(kasus=kasus, sha256=sha).exists():
-        raise ValidationError({"berkas": _("Berkas yang sama sudah dilampirkan pada kasus ini.")})
-    dok = DokumenFasilitasi(
-        kasus=kasus,
-        tahap=kasus.tahap_kini,
-        nama=nama,
-        nama_asli=(getattr(berkas, "name", "") or "berkas")[-255:],
-        jenis_mime=mime,
-        ekstensi=ekstensi,
-        ukuran=ukuran,
-        sha256=sha,
-        diunggah_oleh=user,
-    )
-    dok.berkas.save(f"{sha[:16]}{ekstensi}", berkas, save=False)
-    try:
-        dok.save()
-    except IntegrityError:
-        dok.berkas.delete(save=False)
-        raise
-    return dok

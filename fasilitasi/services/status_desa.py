@@ -1,24 +1,33 @@
-"""Import of village status (IDM, Indeks Desa) from a CSV of ``kode,tahun,skor,status``.
+"""Import of village status (IDM, Indeks Desa) from a spreadsheet (XLSX) whose first sheet has the
+columns ``kode,tahun,skor,status``.
 
-Line by line: a line with an unknown code, a region that is not a desa, a desa outside the
-importer's scope, a bad year or score, or a status that contradicts the bands is reported with its
-line number and skipped; every valid line is imported, all in one transaction, with history."""
+The upload goes through the platform's one check (``periksa_berkas(berkas, XLSX)``: an XLSX by its
+bytes, no zip bomb, no script). Then line by line: a line with an unknown code, a region that is
+not a desa, a desa outside the importer's scope, a bad year or score, or a status that contradicts
+the bands is reported with its line number and skipped; every valid line is imported, all in one
+transaction, with history. The form's one-time key makes a repeated submission one import."""
 
 from __future__ import annotations
 
-import csv
+import datetime
 import io
+import zipfile
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from pendampingan.inti.akses import pastikan
+from pendampingan.inti.berkas import XLSX, periksa_berkas
+from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from pendampingan.models import Tingkat, Wilayah
 from pendampingan.scope import cakupan_pengguna
 
+from .. import akses
 from ..models import AmbangStatus, ImporStatusDesa, IndeksStatus, StatusDesa
 
 KOLOM = ["kode", "tahun", "skor", "status"]
@@ -44,25 +53,45 @@ def status_dari_skor(ambang: list[AmbangStatus], skor: Decimal) -> str | None:
     return None
 
 
+def _teks(nilai) -> str:
+    """A cell as the text a CSV would have held (2024.0 → "2024", None → "")."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float):
+        return str(int(nilai)) if nilai.is_integer() else str(nilai)
+    if isinstance(nilai, datetime.datetime | datetime.date):
+        return nilai.isoformat()
+    return str(nilai)
+
+
 def _baca(berkas) -> list[list[str]]:
-    mentah = berkas.read()
-    if isinstance(mentah, bytes):
-        try:
-            teks = mentah.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(_("Berkas bukan teks CSV UTF-8."))
-    else:
-        teks = mentah
-    contoh = teks[:2048]
-    pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
-    return list(csv.reader(io.StringIO(teks), delimiter=pemisah))
+    """The rows of the first sheet as text. Raises ValidationError (Indonesian)."""
+    hasil = periksa_berkas(berkas, XLSX)
+    try:
+        buku = load_workbook(io.BytesIO(hasil.isi), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ValidationError(_("Berkas XLSX rusak atau tidak dapat dibaca.")) from None
+    try:
+        baris = []
+        for r in buku.worksheets[0].iter_rows(values_only=True):
+            if len(baris) > BARIS_MAKS:
+                break
+            baris.append([_teks(v) for v in r])
+        return baris
+    finally:
+        buku.close()
 
 
 @transaction.atomic
 def status_desa_impor(
-    *, user, indeks: IndeksStatus, berkas, nama_berkas: str = ""
+    *, user, indeks: IndeksStatus, berkas, nama_berkas: str = "", kunci_sekali=None
 ) -> ImporStatusDesa:
-    """Import the CSV; returns the import log with the refused lines in ``galat``."""
+    """Import the spreadsheet; returns the import log with the refused lines in ``galat``. A
+    repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with the first import's log."""
+    ada = sudah_ada(ImporStatusDesa, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
+    pastikan(akses.boleh_impor_status_desa(user), _("Anda tidak berwenang mengimpor status desa."))
     baris = _baca(berkas)
     if not baris:
         raise ValidationError(_("Berkas kosong."))
@@ -154,16 +183,29 @@ def status_desa_impor(
             continue
         sah[(kode, tahun)] = (skor, status)
 
-    log = ImporStatusDesa.objects.create(
-        indeks=indeks,
-        oleh=user,
-        nama_berkas=(nama_berkas or getattr(berkas, "name", "") or "status.csv")[-255:],
-        jumlah_baris=len(isi),
-        diimpor=len(sah),
-        ditolak=len(galat),
-        galat=galat,
-    )
-    ada = {
+    def tulis() -> ImporStatusDesa:
+        log = ImporStatusDesa.objects.create(
+            indeks=indeks,
+            oleh=user,
+            nama_berkas=(nama_berkas or getattr(berkas, "name", "") or "status.xlsx")[-255:],
+            jumlah_baris=len(isi),
+            diimpor=len(sah),
+            ditolak=len(galat),
+            galat=galat,
+            kunci_sekali=kunci_dari(kunci_sekali),
+        )
+        _tulis_status(user=user, indeks=indeks, sah=sah, log=log)
+        return log
+
+    log, dibuat = buat_sekali(ImporStatusDesa, kunci_sekali, tulis)
+    if not dibuat:
+        raise SudahTersimpan(log)
+    return log
+
+
+def _tulis_status(*, user, indeks, sah: dict, log: ImporStatusDesa) -> None:
+    """New rows and changed rows in bulk, with history."""
+    lama_semua = {
         (s.wilayah_id, s.tahun): s
         for s in StatusDesa.objects.filter(
             indeks=indeks, wilayah_id__in={k for k, _t in sah}, tahun__in={t for _k, t in sah}
@@ -171,7 +213,7 @@ def status_desa_impor(
     }
     baru, ubah = [], []
     for (kode, tahun), (skor, status) in sah.items():
-        lama = ada.get((kode, tahun))
+        lama = lama_semua.get((kode, tahun))
         if lama is None:
             baru.append(
                 StatusDesa(
@@ -187,4 +229,3 @@ def status_desa_impor(
         bulk_update_with_history(
             ubah, StatusDesa, ["skor", "status", "impor"], batch_size=1000, default_user=user
         )
-    return log

@@ -1,21 +1,38 @@
-"""Village status imported from CSV: unknown codes reported line by line, valid lines imported,
-statuses from the bands as data, shown on the desa page with the year-on-year change."""
+"""Village status imported from a spreadsheet (XLSX, through the platform's one upload check):
+unknown codes reported line by line, valid lines imported, statuses from the bands as data, shown
+on the desa page with the year-on-year change; the same form sent twice imports once."""
 
+import io
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 
 from fasilitasi import services
-from fasilitasi.models import IndeksStatus, StatusDesa
+from fasilitasi.models import ImporStatusDesa, IndeksStatus, StatusDesa
+from pendampingan.models import Jabatan
+from tests.factories import pendamping_di
 
 pytestmark = pytest.mark.django_db
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _lembar(baris) -> SimpleUploadedFile:
+    buku = Workbook()
+    for r in baris:
+        buku.active.append(r)
+    buf = io.BytesIO()
+    buku.save(buf)
+    return SimpleUploadedFile("status.xlsx", buf.getvalue(), content_type=XLSX_MIME)
 
 
 def _csv(teks):
-    return SimpleUploadedFile("status.csv", teks.encode(), content_type="text/csv")
+    """The lines of a CSV text (comma or semicolon) as the cells of a sheet, all as text."""
+    pemisah = ";" if teks.count(";") > teks.count(",") else ","
+    return _lembar([r.split(pemisah) for r in teks.splitlines()])
 
 
 def test_impor_baris_sah_dan_laporan_per_baris(dunia):
@@ -50,8 +67,9 @@ def test_impor_baris_sah_dan_laporan_per_baris(dunia):
 
 def test_di_luar_cakupan_ditolak(dunia):
     idm = IndeksStatus.objects.get(kode="idm")
+    tapm_a = pendamping_di(dunia.kab_a.kode, Jabatan.TAPM_KABUPATEN, jenis="supervisi")
     teks = f"kode,tahun,skor,status\n{dunia.desa_b.kode},2025,0.5,\n"
-    log = services.status_desa_impor(user=dunia.pd_a.user, indeks=idm, berkas=_csv(teks))
+    log = services.status_desa_impor(user=tapm_a.user, indeks=idm, berkas=_csv(teks))
     assert log.diimpor == 0 and "di luar wilayah Anda" in log.galat[0]["pesan"]
 
 
@@ -125,3 +143,45 @@ def test_halaman_impor(dunia):
     html = r.content.decode()
     assert "1 diimpor, 1 ditolak" in html
     assert "kode wilayah 77.77 tidak dikenal" in html
+
+
+def test_sel_angka_dibaca_seperti_teks(dunia):
+    idm = IndeksStatus.objects.get(kode="idm")
+    berkas = _lembar([["kode", "tahun", "skor", "status"], [dunia.desa_a.kode, 2024, 0.6512, None]])
+    log = services.status_desa_impor(user=dunia.pengawas.user, indeks=idm, berkas=berkas)
+    assert log.diimpor == 1, log.galat
+    s = StatusDesa.objects.get()
+    assert s.tahun == 2024 and s.skor == Decimal("0.6512") and s.status == "Berkembang"
+
+
+def test_csv_atau_berkas_lain_ditolak_pemeriksaan_berkas(dunia):
+    idm = IndeksStatus.objects.get(kode="idm")
+    teks = f"kode,tahun,skor,status\n{dunia.desa_a.kode},2025,0.7,\n"
+    csv = SimpleUploadedFile("status.csv", teks.encode(), content_type="text/csv")
+    with pytest.raises(ValidationError) as e:
+        services.status_desa_impor(user=dunia.pengawas.user, indeks=idm, berkas=csv)
+    assert "XLSX" in str(e.value)
+    assert not ImporStatusDesa.objects.exists() and not StatusDesa.objects.exists()
+
+
+def test_impor_tanpa_izin_403(dunia):
+    idm = IndeksStatus.objects.get(kode="idm")
+    with pytest.raises(PermissionDenied):
+        services.status_desa_impor(
+            user=dunia.pld_a.user, indeks=idm, berkas=_csv("kode,tahun,skor,status\n")
+        )
+
+
+def test_formulir_dikirim_dua_kali_satu_impor(dunia):
+    c = dunia.klien(dunia.pengawas)
+    url = reverse("fasilitasi:status-impor")
+    form = c.get(url).context["form"]
+    kunci = str(form["kunci_sekali"].value())
+    idm = IndeksStatus.objects.get(kode="idm")
+    teks = f"kode,tahun,skor,status\n{dunia.desa_a.kode},2025,0.7,\n"
+    for _ in range(2):
+        r = c.post(url, {"indeks": idm.pk, "berkas": _csv(teks), "kunci_sekali": kunci})
+        assert r.status_code == 200
+    assert ImporStatusDesa.objects.count() == 1
+    assert "dikirim dua kali" in r.content.decode()
+    assert "1 diimpor, 0 ditolak" in r.content.decode()

@@ -60,8 +60,9 @@ KASUS = {
         status=(302,),
         data={"status": "ditunda", "catatan": "uji"},
     ),
+    # an empty upload: the case page again with the message on the field (nothing stored)
     "fasilitasi:kasus-dokumen": Objek(
-        buat=lambda d, desa: {"pk": _kasus(d, desa).pk}, metode="post", status=(302,)
+        buat=lambda d, desa: {"pk": _kasus(d, desa).pk}, metode="post", status=(200,)
     ),
     "fasilitasi:dokumen-unduh": Objek(buat=_dokumen),
     # the board of the user's own regions: A's desa is a row, B's never

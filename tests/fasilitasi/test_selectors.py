@@ -1,5 +1,5 @@
-"""The pipeline board: counts per stage against fixtures, lateness, the "not yet enacted" list,
-scope, and a fixed number of queries."""
+"""Selectors of the pipeline board: counts per stage against fixtures, lateness, the "not yet
+enacted" list, scope, and a fixed number of queries."""
 
 import datetime
 
@@ -137,7 +137,7 @@ def test_jumlah_query_papan_tetap(dunia, django_assert_max_num_queries):
 
 
 def test_panel_dasbor(dunia_papan, django_assert_max_num_queries):
-    from fasilitasi.integrasi import panel_dasbor
+    from fasilitasi.hooks import panel_dasbor
     from pendampingan import registry
 
     d = dunia_papan

@@ -1,16 +1,17 @@
-"""Cases: opening (template snapshot), moving forward and back, required documents, status,
+"""Services of cases: opening (template snapshot), moving forward and back, required documents,
+status moves through the platform's ``pindah_status``, permission refusals (403), the one-time key,
 history across a template change, the entry-form extension."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from fasilitasi import services
 from fasilitasi.forms import EkstensiKegiatanForm
-from fasilitasi.integrasi import simpan_ekstensi, tautan_kegiatan
+from fasilitasi.hooks import simpan_ekstensi, tautan_kegiatan
 from fasilitasi.models import (
     DokumenFasilitasi,
     DokumenTahapTemplat,
@@ -69,10 +70,11 @@ def test_satu_kasus_per_desa_templat_tahun(dunia):
     assert "sudah punya kasus" in str(e.value)
 
 
-def test_desa_di_luar_cakupan_ditolak(dunia):
-    with pytest.raises(ValidationError) as e:
+def test_desa_di_luar_cakupan_ditolak_403(dunia):
+    with pytest.raises(PermissionDenied) as e:
         buka_kasus(dunia, desa=dunia.desa_b, oleh=dunia.pld_a, pj=dunia.pld_a)
-    assert "di luar wilayah tugas" in str(e.value)
+    assert "tidak berwenang membuka kasus fasilitasi di desa Desa Beta" in str(e.value)
+    assert not Fasilitasi.objects.exists()
 
 
 def test_penanggung_jawab_harus_bertugas_di_desa(dunia):
@@ -222,7 +224,7 @@ def test_dokumen_diperiksa_isinya(dunia):
         services.dokumen_lampirkan(
             kasus=kasus, user=dunia.pld_a.user, nama="Rancangan Perdes APB Desa", berkas=palsu
         )
-    assert "Isi berkas bukan PDF" in str(e.value)
+    assert "Jenis berkas tidak dikenali atau tidak diizinkan" in str(e.value)
     assert not DokumenFasilitasi.objects.exists()
     services.dokumen_lampirkan(
         kasus=kasus, user=dunia.pld_a.user, nama="Rancangan Perdes APB Desa", berkas=berkas_pdf()
@@ -236,9 +238,21 @@ def test_dokumen_diperiksa_isinya(dunia):
 
 def test_pengguna_di_luar_cakupan_tidak_bisa_memindah(dunia):
     kasus = buka_kasus(dunia)
-    with pytest.raises(ValidationError) as e:
-        services.fasilitasi_maju(kasus=kasus, user=dunia.pld_b.user)
-    assert "tidak berwenang" in str(e.value)
+    lampirkan_wajib(kasus, dunia.pld_a.user)
+    for ubah in (
+        lambda u: services.fasilitasi_maju(kasus=kasus, user=u),
+        lambda u: services.fasilitasi_mundur(kasus=kasus, user=u, alasan="x"),
+        lambda u: services.fasilitasi_ubah_status(
+            kasus=kasus, user=u, status="ditunda", catatan="x"
+        ),
+        lambda u: services.dokumen_lampirkan(kasus=kasus, user=u, nama="x", berkas=berkas_pdf()),
+    ):
+        for orang in (dunia.pld_b, dunia.pengawas):  # another desa; a supervisor who only looks
+            with pytest.raises(PermissionDenied) as e:
+                ubah(orang.user)
+            assert "tidak berwenang" in str(e.value)
+    kasus.refresh_from_db()
+    assert kasus.tahap_kini.urutan == 1 and kasus.status == StatusFasilitasi.BERJALAN
 
 
 def test_ekstensi_kegiatan_terdaftar_dan_memajukan_kasus(dunia):

@@ -1,11 +1,13 @@
-"""What fasilitasi plugs into the core (called from ``FasilitasiConfig.ready``): menu items, the
-desa timeline (stage moves), links on a daily-log entry, the entry-form extension that advances a
-case, the desa panel (village status, open cases, BUM Desa), the dashboard panel (pipeline of RKP
-Desa and APB Desa of the year), and the permissions of each group."""
+"""Where fasilitasi plugs into the core — the app's one module of registry wiring, run by
+``FasilitasiConfig.ready`` (``daftarkan``): menu items, the desa timeline (stage moves), links on a
+daily-log entry, the entry-form extension that advances a case, the desa panel (village status,
+open cases, BUM Desa), the dashboard panel (pipeline of RKP Desa and APB Desa of the year), the
+permissions of each group and the group sync after this app's migrations."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.db.models.signals import post_migrate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -37,7 +39,7 @@ def _item_peristiwa(p) -> ItemLiniMasa:
     elif p.jenis == JenisPeristiwa.DIBUKA:
         judul = _("%(k)s: kasus dibuka") % {"k": kasus.judul}
     elif p.jenis == JenisPeristiwa.STATUS:
-        judul = _("%(k)s: status %(s)s") % {"k": kasus.judul, "s": p.get_ke_status_display()}
+        judul = _("%(k)s: status %(s)s") % {"k": kasus.judul, "s": p.label_ke}
     else:
         judul = _("%(k)s: kegiatan dicatat") % {"k": kasus.judul}
     return ItemLiniMasa(
@@ -180,7 +182,7 @@ def panel_dasbor(wilayah, periode, user) -> dict:
 
 
 # ----------------------------------------------------------------------------- register
-def daftarkan():
+def daftarkan(app_config) -> None:
     from .forms import EkstensiKegiatanForm
 
     # every facilitator and supervisor group may view these (the views check the permission);
@@ -261,4 +263,8 @@ def daftarkan():
         "fasilitasi.view_indeksstatus",
         "fasilitasi.view_ambangstatus",
         "fasilitasi.view_imporstatusdesa",
+    )
+    # this app's permissions exist only after its own post_migrate: sync the groups again then
+    post_migrate.connect(
+        roles.sinkronkan_grup_setelah_migrasi, sender=app_config, dispatch_uid="fasilitasi_grup"
     )
