@@ -6,7 +6,7 @@ repeat."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,6 +106,8 @@ def bumdes_simpan(
         if sama.exists():
             errors["nomor_registrasi"] = _("Nomor registrasi itu sudah dipakai BUM Desa lain.")
     if errors:
+        if bumdes is None and (ada := sudah_ada(BumDesa, kunci_dari(kunci_sekali))) is not None:
+            raise SudahTersimpan(ada)  # the first submission committed a moment ago
         raise ValidationError(errors)
 
     def simpan(b: BumDesa) -> BumDesa:
@@ -117,11 +119,16 @@ def bumdes_simpan(
         b.desa_anggota.set(anggota)
         return b
 
-    if bumdes is not None:
-        return simpan(bumdes)
-    return _sekali(
-        BumDesa, kunci_sekali, lambda: simpan(BumDesa(kunci_sekali=kunci_dari(kunci_sekali)))
-    )
+    try:
+        if bumdes is not None:
+            return simpan(bumdes)
+        return _sekali(
+            BumDesa, kunci_sekali, lambda: simpan(BumDesa(kunci_sekali=kunci_dari(kunci_sekali)))
+        )
+    except IntegrityError:  # the same registration number saved at the same moment
+        raise ValidationError(
+            {"nomor_registrasi": _("Nomor registrasi itu sudah dipakai BUM Desa lain.")}
+        ) from None
 
 
 @transaction.atomic

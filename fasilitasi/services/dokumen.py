@@ -39,14 +39,15 @@ def dokumen_lampirkan(
     """Attach a document to the case's current stage. ``dari_tahap``: the id of the stage the
     user saw (when the case moved since, nothing is attached and the user is told). A repeat of
     ``kunci_sekali`` raises ``SudahTersimpan`` with the first document."""
-    ada = sudah_ada(DokumenFasilitasi, kunci_dari(kunci_sekali))
-    if ada is not None:
-        raise SudahTersimpan(ada)
     pastikan(
         akses.boleh_unggah_dokumen(user, kasus),
         _("Anda tidak berwenang melampirkan dokumen pada kasus fasilitasi ini."),
     )
     kasus = kunci_baris(kasus)
+    # after the lock: a repeat that waited for the first submission finds its document
+    ada = sudah_ada(DokumenFasilitasi, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
     if kasus.status != StatusFasilitasi.BERJALAN:
         raise PindahDitolak(
             _("Kasus ini %(s)s; dokumen hanya dilampirkan pada kasus yang berjalan.")

@@ -131,6 +131,8 @@ def fasilitasi_buka(
         .exclude(status=StatusFasilitasi.DIBATALKAN)
         .exists()
     ):
+        if (ada := sudah_ada(Fasilitasi, kunci_dari(kunci_sekali))) is not None:
+            raise SudahTersimpan(ada)  # the first submission committed a moment ago
         raise _galat_sudah_ada(wilayah, templat, tahun)
     if errors:
         raise ValidationError(errors)

@@ -15,7 +15,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -197,7 +197,12 @@ def status_desa_impor(
         _tulis_status(user=user, indeks=indeks, sah=sah, log=log)
         return log
 
-    log, dibuat = buat_sekali(ImporStatusDesa, kunci_sekali, tulis)
+    try:
+        log, dibuat = buat_sekali(ImporStatusDesa, kunci_sekali, tulis)
+    except IntegrityError:  # another import wrote the same desa and year at the same moment
+        raise ValidationError(
+            _("Impor lain untuk data yang sama sedang berjalan; coba lagi sebentar lagi.")
+        ) from None
     if not dibuat:
         raise SudahTersimpan(log)
     return log
