@@ -122,7 +122,7 @@ class FasilitasiAdmin(BacaSaja, SimpleHistoryAdmin):
 
 @admin.register(PeristiwaFasilitasi)
 class PeristiwaAdmin(BacaSaja, admin.ModelAdmin):
-    list_display = ["kasus", "jenis", "dari_tahap", "ke_tahap", "oleh", "waktu"]
+    list_display = ["kasus", "jenis", "dari_tahap", "ke_tahap", "dari", "ke", "oleh", "waktu"]
     list_filter = ["jenis"]
     list_select_related = ["kasus", "dari_tahap", "ke_tahap", "oleh"]
 

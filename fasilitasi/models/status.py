@@ -1,4 +1,5 @@
-"""Village development status per desa, year and index (IDM, Indeks Desa), imported from CSV.
+"""Village development status per desa, year and index (IDM, Indeks Desa), imported from a
+spreadsheet (XLSX).
 
 The bands that turn a score into a status are data per index and per year they start to apply
 (``AmbangStatus``): the bands in force for year Y are those of the latest ``berlaku_mulai <= Y``."""
