@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pendampingan.inti.berkas import XLSX, periksa_berkas
+from pendampingan.inti.berkas import XLSX_ATAU_CSV, periksa_berkas
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping, Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
@@ -315,12 +315,12 @@ class StatusImporForm(KunciSekaliForm, forms.Form):
         label=_("Indeks"), queryset=IndeksStatus.objects.all(), empty_label=None
     )
     berkas = forms.FileField(
-        label=_("Berkas XLSX"),
+        label=_("Berkas XLSX atau CSV"),
         help_text=_(
-            "Lembar pertama, kolom: kode,tahun,skor,status (baris pertama kepala kolom). "
-            "Simpan CSV sebagai XLSX dulu di aplikasi lembar kerja."
+            "Kolom: kode,tahun,skor,status (baris pertama kepala kolom); XLSX: lembar pertama; "
+            "CSV: UTF-8, dipisah titik koma atau koma."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -329,5 +329,5 @@ class StatusImporForm(KunciSekaliForm, forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        periksa_berkas(berkas, XLSX)
+        periksa_berkas(berkas, XLSX_ATAU_CSV)
         return berkas

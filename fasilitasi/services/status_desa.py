@@ -1,14 +1,15 @@
-"""Import of village status (IDM, Indeks Desa) from a spreadsheet (XLSX) whose first sheet has the
+"""Import of village status (IDM, Indeks Desa) from a spreadsheet (XLSX, first sheet) or a CSV with the
 columns ``kode,tahun,skor,status``.
 
-The upload goes through the platform's one check (``periksa_berkas(berkas, XLSX)``: an XLSX by its
-bytes, no zip bomb, no script). Then line by line: a line with an unknown code, a region that is
+The upload goes through the platform's one check (``periksa_berkas(berkas, XLSX_ATAU_CSV)``: an XLSX by
+its bytes with no zip bomb, or UTF-8 text; no script). Then line by line: a line with an unknown code, a region that is
 not a desa, a desa outside the importer's scope, a bad year or score, or a status that contradicts
 the bands is reported with its line number and skipped; every valid line is imported, all in one
 transaction, with history. The form's one-time key makes a repeated submission one import."""
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 import zipfile
@@ -22,7 +23,7 @@ from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from pendampingan.inti.akses import pastikan
-from pendampingan.inti.berkas import XLSX, periksa_berkas
+from pendampingan.inti.berkas import XLSX_ATAU_CSV, periksa_berkas
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from pendampingan.models import Tingkat, Wilayah
 from pendampingan.scope import cakupan_pengguna
@@ -65,8 +66,14 @@ def _teks(nilai) -> str:
 
 
 def _baca(berkas) -> list[list[str]]:
-    """The rows of the first sheet as text. Raises ValidationError (Indonesian)."""
-    hasil = periksa_berkas(berkas, XLSX)
+    """The rows of the first sheet (XLSX) or of the CSV (``;`` or ``,``) as text. Raises
+    ValidationError (Indonesian)."""
+    hasil = periksa_berkas(berkas, XLSX_ATAU_CSV)
+    if hasil.jenis == "csv":
+        teks = hasil.isi.decode("utf-8-sig")
+        contoh = teks[:2048]
+        pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
+        return list(csv.reader(io.StringIO(teks), delimiter=pemisah))[: BARIS_MAKS + 1]
     try:
         buku = load_workbook(io.BytesIO(hasil.isi), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

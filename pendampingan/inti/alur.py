@@ -86,6 +86,7 @@ def _terakhir(alur: Alur, baris):
     return (
         alur.model_peristiwa()
         ._default_manager.filter(**{alur.fk: baris})
+        .exclude(ke="")  # an event model may also hold events that moved no status
         .select_related("oleh")
         .order_by("-waktu", "-pk")
         .first()

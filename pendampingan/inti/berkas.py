@@ -52,6 +52,7 @@ MIME_DOKUMEN = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "odt": "application/vnd.oasis.opendocument.text",
+    "csv": "text/csv",
 }
 ARSIP_KANTOR = {"docx", "xlsx", "odt"}
 UKURAN_THUMBNAIL = (360, 360)
@@ -68,6 +69,8 @@ FOTO = frozenset({"foto"})
 DOKUMEN = frozenset({"dokumen"})
 FOTO_ATAU_DOKUMEN = frozenset({"foto", "dokumen"})
 XLSX = frozenset({"xlsx"})
+CSV = frozenset({"csv"})
+XLSX_ATAU_CSV = frozenset({"xlsx", "csv"})
 
 
 def piksel_maks() -> int:
@@ -171,10 +174,12 @@ def periksa_berkas(berkas, jenis=FOTO_ATAU_DOKUMEN) -> FotoTerperiksa | DokumenT
         return simpanan[1]
     isi = _baca(berkas)
     boleh_foto = "foto" in jenis
-    dok = set(JENIS_DOKUMEN) if "dokumen" in jenis else set(jenis) & JENIS_DOKUMEN
+    dok = set(JENIS_DOKUMEN) if "dokumen" in jenis else set(jenis) & (JENIS_DOKUMEN | {"csv"})
     tebakan = filetype.guess(isi)
     ekst = tebakan.extension if tebakan else None
-    if boleh_foto and ekst in {"jpg", "png", "webp"}:
+    if "csv" in jenis and tebakan is None:
+        hasil = _periksa_csv(isi)
+    elif boleh_foto and ekst in {"jpg", "png", "webp"}:
         hasil = _periksa_foto(isi)
     elif ekst in dok:
         hasil = _periksa_dokumen(isi, ekst)
@@ -262,6 +267,19 @@ def _periksa_dokumen(isi: bytes, ekst: str) -> DokumenTerperiksa:
     if ekst in ARSIP_KANTOR:
         _periksa_arsip(isi)
     return DokumenTerperiksa(isi=isi, sha256=hashlib.sha256(isi).hexdigest(), jenis=ekst)
+
+
+def _periksa_csv(isi: bytes) -> DokumenTerperiksa:
+    """Plain UTF-8 text (a spreadsheet saved as CSV): no NUL bytes, no markup."""
+    bukan = ValidationError(_("Berkas ini bukan teks CSV UTF-8."), code="jenis_tidak_diizinkan")
+    if b"\x00" in isi:
+        raise bukan
+    try:
+        isi.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise bukan
+    _tolak_skrip(isi)
+    return DokumenTerperiksa(isi=isi, sha256=hashlib.sha256(isi).hexdigest(), jenis="csv")
 
 
 def _periksa_arsip(isi: bytes) -> None:

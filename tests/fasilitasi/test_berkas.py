@@ -15,7 +15,7 @@ from django.utils.html import escape
 from fasilitasi import services
 from fasilitasi.models import DokumenFasilitasi, ImporStatusDesa, IndeksStatus
 from fasilitasi.services.dokumen import JENIS_DOKUMEN
-from pendampingan.inti.berkas import XLSX, periksa_berkas
+from pendampingan.inti.berkas import XLSX_ATAU_CSV, periksa_berkas
 from tests.inti import berkas_jahat
 
 from .factories import berkas_pdf, buka_kasus
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 # every URL of the app that takes a file: (who posts, the other fields, what the one check allows)
 URL_UNGGAH = {
     "fasilitasi:kasus-dokumen": ("pld_a", {"nama": "Rancangan Perdes APB Desa"}, JENIS_DOKUMEN),
-    "fasilitasi:status-impor": ("pengawas", {}, XLSX),
+    "fasilitasi:status-impor": ("pengawas", {}, XLSX_ATAU_CSV),
 }
 
 

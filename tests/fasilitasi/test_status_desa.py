@@ -185,3 +185,16 @@ def test_formulir_dikirim_dua_kali_satu_impor(dunia):
     assert ImporStatusDesa.objects.count() == 1
     assert "dikirim dua kali" in r.content.decode()
     assert "1 diimpor, 0 ditolak" in r.content.decode()
+
+
+@pytest.mark.parametrize("pemisah", [";", ","])
+def test_impor_dari_csv_sungguhan(dunia, pemisah):
+    """A real CSV file (UTF-8 with BOM, as Excel saves it) is read like the sheet."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    idm = IndeksStatus.objects.get(kode="idm")
+    teks = pemisah.join(["kode", "tahun", "skor", "status"]) + "\n"
+    teks += pemisah.join([dunia.desa_a.kode, "2025", "0.7210", "Maju"]) + "\n"
+    berkas = SimpleUploadedFile("status.csv", ("\ufeff" + teks).encode(), content_type="text/csv")
+    log = services.status_desa_impor(user=dunia.pengawas.user, indeks=idm, berkas=berkas)
+    assert (log.jumlah_baris, log.diimpor, log.ditolak) == (1, 1, 0)

@@ -107,3 +107,15 @@ def test_berkas_dari_transaksi_yang_batal_dihapus(dunia, settings):
     )
     berkas.bersihkan_tertunda()
     assert hasil.foto and (akar / hasil.foto[0].berkas.name).is_file()
+
+
+def test_csv_teks_diterima_biner_dan_skrip_ditolak():
+    ok = berkas.periksa_berkas(SimpleUploadedFile("a.csv", b"kode;tahun\n1;2\n"), berkas.CSV)
+    assert ok.jenis == "csv" and ok.mime == "text/csv"
+    for isi in (b"a\x00b", b"\xff\xfe\xfa", b"kode\n<script>alert(1)</script>\n"):
+        with pytest.raises(ValidationError):
+            berkas.periksa_berkas(SimpleUploadedFile("a.csv", isi), berkas.CSV)
+    with pytest.raises(ValidationError):  # a CSV is not a photo or a document
+        berkas.periksa_berkas(
+            SimpleUploadedFile("a.csv", b"kode;tahun\n"), berkas.FOTO_ATAU_DOKUMEN
+        )
