@@ -1,15 +1,18 @@
 """Exports of lists to CSV and XLSX, shared by every app.
 
-* ``aman(nilai)`` — a cell a spreadsheet will not run as a formula: text starting with
-  ``= + - @``, a tab or a carriage return gets a leading apostrophe (OWASP "CSV injection").
+* ``aman(nilai)`` — the one formula-injection guard: every cell of every CSV and XLSX written here
+  goes through it. Text starting with ``= + - @``, a tab or a carriage return gets a leading
+  apostrophe (OWASP "CSV injection"); numbers and dates pass through (aware times in local time).
 * ``respons_csv`` streams (rows are written as they are read); ``respons_xlsx`` writes an
-  openpyxl write-only workbook (constant memory per row).
-* An app registers a named export with ``daftar_ekspor(Ekspor(kunci, judul, fungsi, hitung))``:
-  ``fungsi(user, filter: dict) -> (kolom, baris)`` with ``baris`` an iterable of tuples, always
-  read through ``visible_to(user)``; ``hitung(user, filter) -> int`` the number of rows. The
-  dashboard's export view (``dasbor:ekspor``) serves every registered export: small ones at once,
-  larger ones (more than ``DASBOR_EKSPOR_BATAS_LANGSUNG`` rows) as a background job that leaves a
-  download on the user's downloads page.
+  openpyxl write-only workbook (constant memory per row). ``tulis_csv`` / ``tulis_xlsx`` write the
+  same into a file and return the row count (for files built in the background).
+* An app registers a named export with ``daftar_ekspor(Ekspor(kunci, judul, fungsi, hitung))``
+  (from its ``hooks`` module): ``fungsi(user, filter: dict) -> (kolom, baris)`` with ``baris`` an
+  iterable of tuples, always read through ``visible_to(user)`` and for the region named by
+  ``filter["wilayah"]`` (the user's widest region when absent); ``hitung(user, filter) -> int``
+  the number of rows. The dashboard's export view (``dasbor:ekspor``) serves every registered
+  export: small ones at once, larger ones (more than ``DASBOR_EKSPOR_BATAS_LANGSUNG`` rows) through
+  the download pipeline (``inti.unduhan``, builder ``dasbor.ekspor``), never inside the request.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 
 AWALAN_BAHAYA = ("=", "+", "-", "@", "\t", "\r")
 
 TIPE_CSV = "text/csv; charset=utf-8"
 TIPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TIPE = {"csv": TIPE_CSV, "xlsx": TIPE_XLSX}
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def aman(nilai):
         return "Ya" if nilai else "Tidak"
     if isinstance(nilai, int | float | Decimal | datetime.date | datetime.time):
         if isinstance(nilai, datetime.datetime) and nilai.tzinfo is not None:
-            return nilai.replace(tzinfo=None)
+            return timezone.localtime(nilai).replace(tzinfo=None)
         return nilai
     teks = str(nilai)
     if teks.startswith(AWALAN_BAHAYA):
@@ -73,6 +78,21 @@ def baris_csv(kolom: list[str], baris: Iterable) -> Iterable[str]:
     yield penulis.writerow([aman(k) for k in kolom])
     for b in baris:
         yield penulis.writerow([aman(v) for v in b])
+
+
+def tulis_csv(berkas, kolom: list[str], baris: Iterable) -> int:
+    """Write a CSV (UTF-8 with BOM) to ``berkas`` (a binary file object); return the row count."""
+    n = 0
+
+    def dihitung():
+        nonlocal n
+        for b in baris:
+            n += 1
+            yield b
+
+    for potong in baris_csv(kolom, dihitung()):
+        berkas.write(potong.encode("utf-8"))
+    return n
 
 
 def _nama(nama_berkas: str, ext: str) -> str:

@@ -8,6 +8,6 @@ class DasborConfig(AppConfig):
     verbose_name = _("Dasbor dan ekspor")
 
     def ready(self):
-        from . import panel
+        from . import hooks
 
-        panel.daftarkan()
+        hooks.daftarkan()

@@ -1,13 +1,19 @@
-"""The core lists' exports, registered with ``pendampingan.ekspor`` (served by ``dasbor:ekspor``)."""
+"""The core lists' exports, registered with ``pendampingan.ekspor`` in ``hooks`` (served by
+``dasbor:ekspor``; the large ones built by the ``dasbor.ekspor`` builder).
+
+Each reads the region named by ``filter["wilayah"]`` (the user's widest when absent). The view has
+answered 404 for a region outside the user's scope before calling them; run later by the builder,
+they refuse with ``PermissionDenied`` a region that is no longer the user's.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from pendampingan.ekspor import Ekspor, daftar_ekspor
+from pendampingan.ekspor import Ekspor
 
-from . import selectors
+from . import akses, selectors
 from .forms import (
     FilterDesaForm,
     FilterKegiatanForm,
@@ -18,13 +24,9 @@ from .forms import (
 
 
 def _wilayah(user, f):
-    kode = f.get("wilayah")
-    if kode is None:
-        w = selectors.wilayah_dasbor_default(user=user)
-        if w is None:
-            raise Http404
-        return w
-    return selectors.wilayah_dasbor(user=user, kode=kode)
+    w = selectors.wilayah_dari_filter(user=user, filter=f)
+    akses.pastikan_lihat_wilayah(user, w.kode if w is not None else None)
+    return w
 
 
 def _f(form_class, f: dict) -> dict:
@@ -164,18 +166,16 @@ def pendamping_baris(user, f):
     return kolom, baris()
 
 
-daftar_ekspor(
-    Ekspor("kegiatan", "Kegiatan", kegiatan_baris, lambda u, f: _kegiatan_qs(u, f).count())
-)
-daftar_ekspor(
+EKSPOR = [
+    Ekspor("kegiatan", _l("Kegiatan"), kegiatan_baris, lambda u, f: _kegiatan_qs(u, f).count()),
     Ekspor(
         "tindak_lanjut",
-        "Tindak lanjut",
+        _l("Tindak lanjut"),
         tindak_lanjut_baris,
         lambda u, f: _tindak_lanjut_qs(u, f).count(),
-    )
-)
-daftar_ekspor(Ekspor("desa", "Desa", desa_baris, lambda u, f: _desa_qs(u, f).count()))
-daftar_ekspor(
-    Ekspor("pendamping", "Pendamping", pendamping_baris, lambda u, f: _pendamping_qs(u, f).count())
-)
+    ),
+    Ekspor("desa", _l("Desa"), desa_baris, lambda u, f: _desa_qs(u, f).count()),
+    Ekspor(
+        "pendamping", _l("Pendamping"), pendamping_baris, lambda u, f: _pendamping_qs(u, f).count()
+    ),
+]

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import NilaiPrinsip, StatusKegiatan, StatusTindakLanjut, TataCara
 
 BATAS_HARI_PERIODE = 366
@@ -95,6 +96,12 @@ class FilterPendampingForm(PeriodeForm):
             ("ditandai", _("Paling banyak ditandai")),
         ],
     )
+
+
+class PermintaanBerkasForm(KunciSekaliForm):
+    """The button that asks for a file built in the background (a large export, the PDF): only
+    the one-time key, so a double click queues one file. The region and filters stay in the
+    URL's query string."""
 
 
 def filter_bersih(form_class, data) -> dict:

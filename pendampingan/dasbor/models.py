@@ -1,4 +1,4 @@
-"""The dashboard's summary tables and the export downloads.
+"""The dashboard's summary tables.
 
 The dashboard never aggregates the daily log itself at the wider levels: it reads summary rows
 whose number depends on the number of regions and days, not on the number of entries.
@@ -16,9 +16,11 @@ whose number depends on the number of regions and days, not on the number of ent
 They are rebuilt by ``services.ringkasan_segarkan`` for the days touched since the last run (read
 off the daily log's history table) by a beat task every few minutes, and in full by the command
 ``ringkasan_bangun``. See docs/dasbor.md for the freshness guarantees.
+
+The dashboard keeps no downloads of its own: large exports and the PDF are rows of the core's
+``pendampingan.Unduhan`` (builders ``dasbor.ekspor`` and ``dasbor.pdf``, see ``services.unduhan``).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -158,40 +160,7 @@ class StatusPenyegaran(models.Model):
     diperbarui = models.DateTimeField(auto_now=True)
 
 
-class StatusUnduhan(models.TextChoices):
-    ANTRE = "antre", _("Dalam antrean")
-    PROSES = "proses", _("Sedang dibuat")
-    SIAP = "siap", _("Siap diunduh")
-    GAGAL = "gagal", _("Gagal")
-
-
 def _jalur_unduhan(obj, nama):
+    """Where the removed dasbor download model kept its files (migration 0001 still names it;
+    migration 0005 moved them to the core's private storage)."""
     return f"unduhan/{obj.pengguna_id}/{timezone.now():%Y%m}/{nama}"
-
-
-class Unduhan(models.Model):
-    """A large export built in the background; only its owner may fetch it."""
-
-    pengguna = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unduhan"
-    )
-    ekspor = models.CharField(_("jenis ekspor"), max_length=60)
-    format = models.CharField(_("format"), max_length=5)
-    parameter = models.JSONField(_("filter"), default=dict, blank=True)
-    judul = models.CharField(_("judul"), max_length=200)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusUnduhan.choices, default=StatusUnduhan.ANTRE
-    )
-    berkas = models.FileField(_("berkas"), upload_to=_jalur_unduhan, blank=True)
-    jumlah_baris = models.PositiveIntegerField(_("jumlah baris"), null=True, blank=True)
-    pesan = models.CharField(_("pesan"), max_length=300, blank=True)
-    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("unduhan")
-        verbose_name_plural = _("unduhan")
-        ordering = ["-dibuat"]
-
-    def __str__(self):
-        return f"{self.judul} ({self.get_status_display()})"

@@ -1,4 +1,5 @@
-"""The core's dashboard panels, registered like any app's (``registry.daftar_panel_dasbor``).
+"""The core's dashboard panels, registered like any app's (``registry.daftar_panel_dasbor``, in
+``hooks``).
 
 A panel's ``fungsi(wilayah, periode, user) -> dict`` runs a fixed number of queries. Besides the
 context of its template, the dict may carry:
@@ -14,9 +15,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 
-from pendampingan import registry
 from pendampingan.models import NilaiPrinsip, Prinsip, TataCara, TujuanSdgs
 
 from . import grafik, selectors, sumber
@@ -367,23 +366,3 @@ def panel_tindak_lanjut(wilayah, periode, user) -> dict:
         ),
     ]
     return data
-
-
-def daftarkan():
-    from . import ekspor  # noqa: F401  (registers the core list exports)
-
-    for kunci, judul, fungsi, urutan in [
-        ("cakupan", _l("Cakupan pendampingan"), panel_cakupan, 10),
-        ("aktivitas", _l("Kegiatan"), panel_aktivitas, 20),
-        ("sdgs", _l("SDGs Desa yang dilayani"), panel_sdgs, 25),
-        ("prinsip", _l("Prinsip pendampingan"), panel_prinsip, 30),
-        ("pendamping", _l("Pendamping"), panel_pendamping, 40),
-        ("tindak_lanjut", _l("Tindak lanjut"), panel_tindak_lanjut, 50),
-    ]:
-        registry.daftar_panel_dasbor(
-            registry.PanelDasbor(kunci, judul, f"dasbor/panel/_{kunci}.html", fungsi, urutan)
-        )
-    registry.daftar_navigasi(
-        "dasbor",
-        registry.ItemNavigasi(_l("Dasbor"), "dasbor:dasbor", urutan=5, hanya_pengawas=True),
-    )

@@ -1,14 +1,19 @@
-"""What the summaries read off the daily log beyond the base entry: participants by sex, flags,
-SDGs Desa goals and the prinsip checklist. Kept in one module so the summary code stays the same
-as the daily log grows."""
+"""What the summaries read off the daily log beyond the base entry: minutes, participants by sex,
+flags, SDGs Desa goals and the prinsip checklist. Kept in one module so the summary code stays the
+same as the daily log grows."""
 
 from django.db.models import CharField, Count, F, IntegerField, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, ExtractHour, ExtractMinute
 
 from pendampingan.models import Kegiatan, NilaiPrinsip
 
 AWALAN_SDG = "sdg:"
 AWALAN_PRINSIP = "prinsip:"
+
+# An entry's minutes (its end time less its start time).
+MENIT = (ExtractHour("jam_selesai") * 60 + ExtractMinute("jam_selesai")) - (
+    ExtractHour("jam_mulai") * 60 + ExtractMinute("jam_mulai")
+)
 
 
 def _punya(nama: str) -> bool:

@@ -1,4 +1,5 @@
-"""Background work of the dashboard: keeping the summaries current and building large exports."""
+"""Background work of the dashboard: keeping the summaries current. (Its exports and PDF are
+built by the core's download task, ``pendampingan.tasks.unduhan_buat_task``.)"""
 
 from celery import shared_task
 
@@ -15,9 +16,3 @@ def ringkasan_segarkan_task():
 def ringkasan_bangun_ulang_task():
     """Nightly (beat): rebuild every summary from the whole daily log."""
     services.ringkasan_bangun_ulang()
-
-
-@shared_task(time_limit=1800, soft_time_limit=1700)
-def unduhan_buat_task(unduhan_id: int):
-    """Build a queued export's file; a no-op for a download that is not queued."""
-    services.unduhan_jalankan(unduhan_id=unduhan_id)

@@ -12,6 +12,4 @@ urlpatterns = [
     path("desa/", views.desa_list, name="desa-list"),
     path("pendamping/", views.pendamping_list, name="pendamping-list"),
     path("ekspor/<str:kunci>.<str:format>", views.ekspor, name="ekspor"),
-    path("unduhan/", views.unduhan_list, name="unduhan-list"),
-    path("unduhan/<int:pk>/", views.unduhan_ambil, name="unduhan-ambil"),
 ]

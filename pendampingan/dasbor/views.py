@@ -1,16 +1,19 @@
-"""The dashboard page, its drill-down lists, exports and downloads. Every view reads the region
-through ``selectors.wilayah_dasbor`` (404 outside the user's scope) and rows through selectors
-that start from ``visible_to(user)``."""
+"""The dashboard page, its drill-down lists and exports.
+
+Every view reads the region through ``_wilayah`` (``selectors.wilayah_dari_filter``): a region
+outside the user's scope (``akses.boleh_lihat_wilayah``) is a 404 on every URL, before anything
+else is read or queued. Rows come from selectors that start from ``visible_to(user)``. Small
+exports are answered at once; a large export and the PDF are queued on the core's download
+pipeline (``services.ekspor_minta`` / ``pdf_minta``) and the user is sent to the download's page.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pendampingan import ekspor as ekspor_mod
-from pendampingan import registry
+from pendampingan.inti.sekali import pesan_sudah_tersimpan
 from pendampingan.models import Pendamping, StatusKegiatan
 from pendampingan.scope import cakupan_pengguna
 
@@ -29,9 +32,9 @@ from .forms import (
     FilterPendampingForm,
     FilterTindakLanjutForm,
     PeriodeForm,
+    PermintaanBerkasForm,
     filter_bersih,
 )
-from .models import StatusUnduhan, Unduhan
 from .panel import url_daftar, url_dasbor
 from .selectors import Periode
 
@@ -55,10 +58,9 @@ def _halaman(request, qs, ukuran=None, jumlah=None):
 
 
 def _wilayah(request):
-    """The region in the query string (default: the user's widest), or 404."""
-    if "wilayah" in request.GET:
-        return selectors.wilayah_dasbor(user=request.user, kode=request.GET["wilayah"].strip())
-    w = selectors.wilayah_dasbor_default(user=request.user)
+    """The region in the query string (default: the user's widest), or 404 when it is outside
+    the user's scope (or the user has none)."""
+    w = selectors.wilayah_dari_filter(user=request.user, filter=request.GET)
     if w is None:
         raise Http404
     return w
@@ -77,25 +79,17 @@ def _periode(form) -> Periode:
     return Periode(dari or default.dari, sampai or default.sampai)
 
 
-def _konteks_dasbor(request):
-    if cakupan_pengguna(request.user).kosong:
-        raise Http404
+def _wilayah_periode(request):
     wilayah = _wilayah(request)
     form = PeriodeForm(request.GET or None)
-    periode = _periode(form)
-    panel = []
-    aset_css, aset_js = [], []
-    for p in sorted(registry.panel_dasbor.values(), key=lambda p: (p.urutan, p.kunci)):
-        data = p.fungsi(wilayah, periode.as_tuple(), request.user)
-        if data is None:
-            continue
-        for a in data.get("aset_css", []):
-            aset_css.append(a) if a not in aset_css else None
-        for a in data.get("aset_js", []):
-            aset_js.append(a) if a not in aset_js else None
-        panel.append({"kunci": p.kunci, "judul": p.judul, "template": p.template, "data": data})
+    return wilayah, form, _periode(form)
+
+
+def _konteks_dasbor(request):
+    wilayah, form, periode = _wilayah_periode(request)
     kini = selectors.periode_default()
     lalu_akhir = kini.dari - timezone.timedelta(days=1)
+    q = request.GET.urlencode()
     return {
         "wilayah": wilayah,
         "periode": periode,
@@ -103,18 +97,16 @@ def _konteks_dasbor(request):
         "jejak": selectors.wilayah_jejak(user=request.user, wilayah=wilayah),
         "akar": selectors.wilayah_dasbor_default(user=request.user),
         "anak": list(selectors.wilayah_pilihan_anak(wilayah=wilayah)),
-        "panel": panel,
-        "aset_css": aset_css,
-        "aset_js": aset_js,
+        **selectors.panel_dasbor(user=request.user, wilayah=wilayah, periode=periode),
         "pilihan_periode": [
             (_("Bulan ini"), kini.dari, kini.sampai),
             (_("Bulan lalu"), lalu_akhir.replace(day=1), lalu_akhir),
             (_("Tahun ini"), kini.dari.replace(month=1), kini.dari.replace(month=12, day=31)),
         ],
         "url_ekspor": {
-            f: reverse("dasbor:dasbor-ekspor", args=[f]) + "?" + request.GET.urlencode()
-            for f in ("csv", "xlsx", "pdf")
+            f: reverse("dasbor:dasbor-ekspor", args=[f]) + "?" + q for f in ("csv", "xlsx", "pdf")
         },
+        "form_pdf": PermintaanBerkasForm(),
         "url_nasional": url_dasbor("", periode) if cakupan_pengguna(request.user).nasional else "",
     }
 
@@ -130,54 +122,62 @@ def dasbor(request):
     return render(request, "dasbor/dasbor.html", ctx)
 
 
-def _lembar(ctx):
-    lembar = []
-    for p in ctx["panel"]:
-        for judul, kolom, baris in p["data"].get("ekspor", []):
-            lembar.append((str(judul), [str(k) for k in kolom], list(baris)))
-    return lembar
+def _diantre(request, u, dibuat: bool):
+    """After a file was queued: say so (or that it was queued before) and show its page."""
+    if dibuat:
+        messages.success(
+            request,
+            _("Berkas sedang dibuat. Halaman ini menampilkannya saat siap diunduh."),
+        )
+    else:
+        messages.info(request, pesan_sudah_tersimpan())
+    return redirect(u.get_absolute_url())
 
 
-def _nama_berkas(ctx) -> str:
-    w = ctx["wilayah"]
-    return (
-        f"dasbor-{w.kode or 'nasional'}-{ctx['periode'].dari:%Y%m%d}-{ctx['periode'].sampai:%Y%m%d}"
-    )
-
-
-@require_GET
+@require_http_methods(["GET", "POST"])
 def dasbor_ekspor(request, format):
-    """The dashboard's tables as CSV (one file, a section per table), XLSX (a sheet per table)
-    or PDF (the printable page)."""
+    """The dashboard's tables as CSV (one file, a section per table) or XLSX (a sheet per
+    table), at once; the printable PDF is built in the background: GET asks, POST queues it and
+    sends the user to the download."""
+    if format == "pdf":
+        wilayah, _form, periode = _wilayah_periode(request)
+        if request.method == "POST":
+            form = PermintaanBerkasForm(request.POST)
+            form.is_valid()
+            u, dibuat = services.pdf_minta(
+                user=request.user,
+                wilayah=wilayah,
+                periode=periode,
+                kunci_sekali=form.cleaned_data.get("kunci_sekali"),
+            )
+            return _diantre(request, u, dibuat)
+        return render(
+            request,
+            "dasbor/pdf_konfirmasi.html",
+            {"wilayah": wilayah, "periode": periode, "form": PermintaanBerkasForm()},
+        )
+    if format not in services.FORMAT_UNDUHAN:
+        raise Http404
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     ctx = _konteks_dasbor(request)
-    nama = _nama_berkas(ctx)
+    nama = selectors.nama_berkas_dasbor(ctx["wilayah"], ctx["periode"])
+    lembar = selectors.lembar_ekspor(ctx["panel"])
     if format == "xlsx":
         import io
 
         buf = io.BytesIO()
-        ekspor_mod.tulis_xlsx_lembar(buf, _lembar(ctx))
+        ekspor_mod.tulis_xlsx_lembar(buf, lembar)
         return ekspor_mod.respons_xlsx_bytes(nama, buf.getvalue())
-    if format == "csv":
 
-        def baris():
-            for judul, kolom, isi in _lembar(ctx):
-                yield (judul,)
-                yield tuple(kolom)
-                yield from isi
-                yield ()
+    def baris():
+        for judul, kolom, isi in lembar:
+            yield (judul,)
+            yield tuple(kolom)
+            yield from isi
+            yield ()
 
-        return ekspor_mod.respons_csv(nama, [_("Dasbor"), str(ctx["wilayah"].nama)], baris())
-    if format == "pdf":
-        from weasyprint import HTML
-
-        html = render_to_string(
-            "dasbor/dasbor_pdf.html", {**ctx, "dicetak": timezone.now()}, request
-        )
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        resp = HttpResponse(pdf, content_type="application/pdf")
-        resp["Content-Disposition"] = f'attachment; filename="{nama}.pdf"'
-        return resp
-    raise Http404
+    return ekspor_mod.respons_csv(nama, [_("Dasbor"), str(ctx["wilayah"].nama)], baris())
 
 
 # ------------------------------------------------------------------------ drill-down lists
@@ -289,23 +289,25 @@ def pendamping_list(request):
 @require_http_methods(["GET", "POST"])
 def ekspor(request, kunci, format):
     """Any registered list export with the list's filters: at once when small; otherwise a
-    confirmation, then a background job that leaves a download."""
+    confirmation, whose POST queues the file on the download pipeline."""
     e = ekspor_mod.ekspor_terdaftar.get(kunci)
     if e is None or format not in services.FORMAT_UNDUHAN:
         raise Http404
+    wilayah = _wilayah(request)
     f = request.GET.dict()
     f.pop("halaman", None)
     if request.method == "POST":
-        try:
-            services.unduhan_buat(pengguna=request.user, ekspor=kunci, format=format, parameter=f)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("dasbor:unduhan-list")
-        messages.success(
-            request,
-            _("Berkas sedang dibuat. Anda akan melihatnya di halaman ini saat siap diunduh."),
+        form = PermintaanBerkasForm(request.POST)
+        form.is_valid()
+        u, dibuat = services.ekspor_minta(
+            user=request.user,
+            kunci=kunci,
+            format=format,
+            filter=f,
+            wilayah=wilayah,
+            kunci_sekali=form.cleaned_data.get("kunci_sekali"),
         )
-        return redirect("dasbor:unduhan-list")
+        return _diantre(request, u, dibuat)
     n = e.hitung(request.user, f)
     if n > settings.DASBOR_EKSPOR_BATAS_LANGSUNG:
         return render(
@@ -316,6 +318,7 @@ def ekspor(request, kunci, format):
                 "jumlah": n,
                 "format": format,
                 "batas": settings.DASBOR_EKSPOR_BATAS_LANGSUNG,
+                "form": PermintaanBerkasForm(),
             },
         )
     kolom, baris = e.fungsi(request.user, f)
@@ -323,27 +326,3 @@ def ekspor(request, kunci, format):
     if format == "csv":
         return ekspor_mod.respons_csv(nama, kolom, baris)
     return ekspor_mod.respons_xlsx(nama, kolom, baris, e.judul)
-
-
-@require_GET
-def unduhan_list(request):
-    halaman = _halaman(request, Unduhan.objects.filter(pengguna=request.user).order_by("-dibuat"))
-    return render(
-        request,
-        "dasbor/unduhan_list.html",
-        {
-            "halaman": halaman,
-            "menunggu": any(
-                u.status in (StatusUnduhan.ANTRE, StatusUnduhan.PROSES) for u in halaman
-            ),
-        },
-    )
-
-
-@require_GET
-def unduhan_ambil(request, pk):
-    """A ready download, to its owner only (404 for anyone else)."""
-    u = get_object_or_404(Unduhan, pk=pk, pengguna=request.user, status=StatusUnduhan.SIAP)
-    return FileResponse(
-        u.berkas.open("rb"), as_attachment=True, filename=u.berkas.name.rsplit("/", 1)[-1]
-    )

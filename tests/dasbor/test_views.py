@@ -1,15 +1,18 @@
-"""The dashboard's pages: scope on every URL, query counts, exports, downloads."""
+"""The dashboard's pages: scope on every URL, query counts, exports; large exports and the PDF
+through the core's download pipeline (built by its task, fetched by their owner only)."""
 
 import csv
 import datetime
 import io
+import uuid
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from pendampingan.dasbor.models import StatusUnduhan, Unduhan
+from pendampingan.models import Penugasan, StatusUnduhan, Unduhan
+from pendampingan.notifikasi.models import Pesan
 from tests.factories import KegiatanFactory
 
 from .factories import isi_dunia
@@ -20,6 +23,7 @@ DAFTAR = [
     ("dasbor:dasbor", {}),
     ("dasbor:dasbor-ekspor", {"format": "csv"}),
     ("dasbor:dasbor-ekspor", {"format": "xlsx"}),
+    ("dasbor:dasbor-ekspor", {"format": "pdf"}),
     ("dasbor:kegiatan-list", {}),
     ("dasbor:tindaklanjut-list", {}),
     ("dasbor:desa-list", {}),
@@ -128,7 +132,7 @@ def test_ekspor_daftar_mengikuti_filter_dan_aman_dari_formula(dunia):
     assert judul == ['\'=HYPERLINK("x")', "Beta", "Lama"]
 
 
-def test_ekspor_dasbor_xlsx_pdf(dunia):
+def test_ekspor_dasbor_xlsx(dunia):
     isi_dunia(dunia, timezone.localdate())
     c = dunia.klien(dunia.pengawas)
     resp = c.get(reverse("dasbor:dasbor-ekspor", args=["xlsx"]), {"wilayah": dunia.provinsi.kode})
@@ -136,23 +140,85 @@ def test_ekspor_dasbor_xlsx_pdf(dunia):
     assert "Cakupan" in wb.sheetnames
     cakupan = list(wb["Cakupan"].iter_rows(min_row=2, values_only=True))
     assert sorted((r[0], r[2], r[3]) for r in cakupan) == [("33.01", 2, 1), ("33.02", 1, 0)]
-    resp = c.get(reverse("dasbor:dasbor-ekspor", args=["pdf"]), {"wilayah": dunia.kab_a.kode})
+    assert not Unduhan.objects.exists()
+
+
+def _ambil(klien, u):
+    return klien.get(reverse("pendampingan:unduhan-ambil", args=[u.pk]))
+
+
+def _detail(klien, u):
+    return klien.get(reverse("pendampingan:unduhan-detail", args=[u.pk]))
+
+
+def _bukan_pemilik_404(dunia, u):
+    """Nobody but the owner reaches the download, not even the supervisor above them."""
+    for p in (dunia.pengawas, dunia.pld_a, dunia.pld_b):
+        klien = dunia.klien(p)
+        assert _ambil(klien, u).status_code == 404
+        assert _detail(klien, u).status_code == 404
+        assert u.judul not in klien.get(reverse("pendampingan:unduhan-list")).content.decode()
+
+
+def test_pdf_dasbor_dibuat_tugas_dan_hanya_untuk_pemiliknya(
+    dunia, django_capture_on_commit_callbacks
+):
+    isi_dunia(dunia, timezone.localdate())
+    c = dunia.klien(dunia.pd_a)
+    url = reverse("dasbor:dasbor-ekspor", args=["pdf"]) + f"?wilayah={dunia.kec_a.kode}"
+    # GET only asks; nothing is built or queued
+    resp = c.get(url)
+    assert resp.status_code == 200 and "Buat PDF" in resp.content.decode()
+    assert not Unduhan.objects.exists()
+    with django_capture_on_commit_callbacks(execute=False) as tugas:
+        resp = c.post(url)
+    # queued in the request, not built in it
+    u = Unduhan.objects.get()
+    assert (u.jenis, u.status, u.pengguna) == ("dasbor.pdf", StatusUnduhan.ANTRE, dunia.pd_a.user)
+    assert resp.status_code == 302 and resp["Location"] == u.get_absolute_url()
+    assert u.parameter["wilayah"] == dunia.kec_a.kode
+    assert len(tugas) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        tugas[0]()
+    u.refresh_from_db()
+    assert u.status == StatusUnduhan.SIAP, u.pesan
+    assert u.nama_berkas.endswith(".pdf") and u.mime == "application/pdf"
+    assert "Unduh" in _detail(c, u).content.decode()
+    resp = _ambil(c, u)
     assert resp["Content-Type"] == "application/pdf"
     from pypdf import PdfReader
 
-    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(resp.content)).pages)
+    isi = b"".join(resp.streaming_content)
+    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(isi)).pages)
     assert "Cakupan pendampingan" in teks
-    assert dunia.kec_a.nama in teks
+    assert dunia.desa_a.nama in teks
+    assert dunia.desa_b.nama not in teks
+    _bukan_pemilik_404(dunia, u)
 
 
-def test_ekspor_besar_lewat_unduhan(dunia, settings, django_capture_on_commit_callbacks):
-    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 2
+def test_pdf_di_luar_cakupan_404_tanpa_unduhan(dunia):
+    c = dunia.klien(dunia.pd_a)
+    for kode in (dunia.kab_b.kode, dunia.kab_a.kode, "", "99.99"):
+        url = reverse("dasbor:dasbor-ekspor", args=["pdf"]) + f"?wilayah={kode}"
+        assert c.post(url).status_code == 404
+        assert c.get(url).status_code == 404
+    assert not Unduhan.objects.exists()
+
+
+def _tiga_kegiatan(dunia):
     hari_ini = timezone.localdate()
     for i in range(3):
         KegiatanFactory(
-            pendamping=dunia.pld_a, wilayah=dunia.desa_a, tanggal=hari_ini, judul=f"K{i}"
+            pendamping=dunia.pld_a, wilayah=dunia.desa_a, tanggal=hari_ini, judul=f"=K{i}"
         )
     KegiatanFactory(pendamping=dunia.pld_b, wilayah=dunia.desa_b, tanggal=hari_ini, judul="Beta")
+
+
+def test_ekspor_besar_dibuat_tugas_dan_hanya_untuk_pemiliknya(
+    dunia, settings, django_capture_on_commit_callbacks
+):
+    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 2
+    _tiga_kegiatan(dunia)
     c = dunia.klien(dunia.pd_a)
     url = reverse("dasbor:ekspor", args=["kegiatan", "csv"]) + f"?wilayah={dunia.kec_a.kode}"
     resp = c.get(url)
@@ -160,25 +226,137 @@ def test_ekspor_besar_lewat_unduhan(dunia, settings, django_capture_on_commit_ca
     assert not Unduhan.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         resp = c.post(url)
-    assert resp.status_code == 302
     u = Unduhan.objects.get()
-    assert (u.status, u.jumlah_baris, u.pengguna) == (StatusUnduhan.SIAP, 3, dunia.pd_a.user)
-    assert (
-        "Siap" in c.get(reverse("dasbor:unduhan-list")).content.decode()
-        or "Unduh" in c.get(reverse("dasbor:unduhan-list")).content.decode()
+    assert resp.status_code == 302 and resp["Location"] == u.get_absolute_url()
+    assert (u.jenis, u.status, u.jumlah, u.pengguna) == (
+        "dasbor.ekspor",
+        StatusUnduhan.SIAP,
+        3,
+        dunia.pd_a.user,
     )
-    isi = _isi(c.get(reverse("dasbor:unduhan-ambil", args=[u.pk]))).decode("utf-8-sig")
-    assert "K0" in isi and "Beta" not in isi
-    # nobody else gets it, not even the supervisor above
-    for p in (dunia.pengawas, dunia.pld_a):
-        assert dunia.klien(p).get(reverse("dasbor:unduhan-ambil", args=[u.pk])).status_code == 404
-    assert (
-        dunia.klien(dunia.pengawas)
-        .get(reverse("dasbor:unduhan-list"))
-        .content.decode()
-        .count(u.judul)
-        == 0
-    )
+    assert (u.parameter["ekspor"], u.parameter["format"]) == ("kegiatan", "csv")
+    assert u.parameter["filter"] == {"wilayah": dunia.kec_a.kode}
+    assert "Unduh" in _detail(c, u).content.decode()
+    isi = b"".join(_ambil(c, u).streaming_content).decode("utf-8-sig")
+    baris = list(csv.reader(io.StringIO(isi)))
+    # every cell through the one formula guard
+    assert sorted(b[7] for b in baris[1:]) == ["'=K0", "'=K1", "'=K2"]
+    assert "Beta" not in isi
+    _bukan_pemilik_404(dunia, u)
+
+
+def test_ekspor_besar_xlsx_lewat_unduhan(dunia, settings, django_capture_on_commit_callbacks):
+    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 2
+    _tiga_kegiatan(dunia)
+    c = dunia.klien(dunia.pengawas)
+    url = reverse("dasbor:ekspor", args=["kegiatan", "xlsx"]) + f"?wilayah={dunia.provinsi.kode}"
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(url)
+    u = Unduhan.objects.get()
+    assert (u.status, u.jumlah) == (StatusUnduhan.SIAP, 4)
+    ws = load_workbook(io.BytesIO(b"".join(_ambil(c, u).streaming_content))).active
+    assert sorted(r[7] for r in ws.iter_rows(min_row=2, values_only=True)) == [
+        "'=K0",
+        "'=K1",
+        "'=K2",
+        "Beta",
+    ]
+
+
+@pytest.mark.parametrize("format", ["csv", "pdf"])
+def test_kirim_dua_kali_satu_unduhan(dunia, settings, format, django_capture_on_commit_callbacks):
+    """A double click (the same one-time key twice) queues one file and shows it."""
+    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 2
+    _tiga_kegiatan(dunia)
+    c = dunia.klien(dunia.pd_a)
+    if format == "pdf":
+        url = reverse("dasbor:dasbor-ekspor", args=["pdf"])
+    else:
+        url = reverse("dasbor:ekspor", args=["kegiatan", "csv"])
+    url += f"?wilayah={dunia.kec_a.kode}"
+    kunci = str(uuid.uuid4())
+    with django_capture_on_commit_callbacks(execute=True):
+        r1 = c.post(url, {"kunci_sekali": kunci})
+        r2 = c.post(url, {"kunci_sekali": kunci}, follow=True)
+    u = Unduhan.objects.get()
+    # built once, one "ready" notice
+    assert Pesan.objects.filter(peristiwa="unduhan.siap", penerima_user=u.pengguna).count() == 1
+    assert r1["Location"] == u.get_absolute_url()
+    assert r2.redirect_chain[-1][0] == u.get_absolute_url()
+    assert "sudah tersimpan sebelumnya" in r2.content.decode()
+    # a new click (a new key) is a new file
+    c.post(url, {"kunci_sekali": str(uuid.uuid4())})
+    assert Unduhan.objects.count() == 2
+
+
+@pytest.mark.parametrize("format", ["csv", "pdf"])
+def test_pembuat_gagal_menandai_unduhan_gagal_tanpa_500(
+    dunia, settings, format, django_capture_on_commit_callbacks
+):
+    """The PD's assignment ends between the request and the build: the builder (run as its owner,
+    with their scope at run time) refuses; the download says it failed, no page errors."""
+    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 2
+    _tiga_kegiatan(dunia)
+    c = dunia.klien(dunia.pd_a)
+    if format == "pdf":
+        url = reverse("dasbor:dasbor-ekspor", args=["pdf"])
+    else:
+        url = reverse("dasbor:ekspor", args=["kegiatan", "csv"])
+    url += f"?wilayah={dunia.kec_a.kode}"
+    with django_capture_on_commit_callbacks(execute=False) as tugas:
+        assert c.post(url).status_code == 302
+    kemarin = timezone.localdate() - datetime.timedelta(days=1)
+    Penugasan.objects.filter(pendamping=dunia.pd_a).update(selesai=kemarin)
+    with django_capture_on_commit_callbacks(execute=True):
+        tugas[0]()
+    u = Unduhan.objects.get()
+    assert u.status == StatusUnduhan.GAGAL
+    assert u.pesan and not u.berkas
+    resp = _detail(c, u)
+    assert resp.status_code == 200
+    assert u.pesan in resp.content.decode()
+    assert c.get(reverse("pendampingan:unduhan-list")).status_code == 200
+    assert _ambil(c, u).status_code == 404
+
+
+def _jumlah_query(klien, url, data=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as q:
+        resp = klien.post(url, data or {})
+    assert resp.status_code == 302, resp.status_code
+    return len(q)
+
+
+@pytest.mark.parametrize("jenis", ["ekspor", "pdf"])
+def test_jumlah_query_permintaan_berkas_tetap(
+    dunia, settings, jenis, django_capture_on_commit_callbacks
+):
+    """Asking for a large export or the PDF only writes the download row: the same number of
+    queries for a world three times larger (the file is built by the task, after commit)."""
+    settings.DASBOR_EKSPOR_BATAS_LANGSUNG = 0
+    hari_ini = timezone.localdate()
+    if jenis == "pdf":
+        url = reverse("dasbor:dasbor-ekspor", args=["pdf"])
+    else:
+        url = reverse("dasbor:ekspor", args=["kegiatan", "xlsx"])
+    c = dunia.klien(dunia.pengawas)
+    isi_dunia(dunia, hari_ini, kali=1)
+    kecil = {}
+    with django_capture_on_commit_callbacks(execute=False):
+        for wil in (dunia.provinsi.kode, dunia.kab_a.kode, dunia.kec_a.kode, dunia.desa_a.kode):
+            kecil[wil] = _jumlah_query(
+                c, f"{url}?wilayah={wil}", {"kunci_sekali": str(uuid.uuid4())}
+            )
+        isi_dunia(dunia, hari_ini, kali=3)
+        for wil, n in kecil.items():
+            # a handful: session, user, scope, region, the lock, the key, the row (building the
+            # file in the request would run the dashboard's dozens)
+            assert n <= 20, (wil, n)
+            besar = _jumlah_query(c, f"{url}?wilayah={wil}", {"kunci_sekali": str(uuid.uuid4())})
+            assert besar <= n, (wil, n, besar)
+    assert set(Unduhan.objects.values_list("status", flat=True)) == {StatusUnduhan.ANTRE}
 
 
 def test_daftar_kegiatan_filter(dunia):

@@ -1,11 +1,12 @@
-"""Each core panel's figures against a hand-built world."""
+"""The dashboard's reads: who may see which region (``akses``), the region selectors, every
+panel of the page, and each core panel's figures against a hand-built world."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from pendampingan.dasbor import panel, selectors
+from pendampingan.dasbor import akses, panel, selectors
 from pendampingan.dasbor.selectors import Periode
 
 from .factories import isi_dunia
@@ -21,6 +22,79 @@ def hari_ini():
 @pytest.fixture
 def periode(hari_ini):
     return Periode(hari_ini - datetime.timedelta(days=60), hari_ini)
+
+
+def test_wilayah_dalam_cakupan_saja(dunia, django_user_model):
+    pd = dunia.pd_a.user
+    for kode, boleh in [
+        (dunia.kec_a.kode, True),
+        (dunia.desa_a.kode, True),
+        (dunia.desa_a2.kode, True),
+        (dunia.kab_a.kode, False),  # the region above their own
+        (dunia.kab_b.kode, False),
+        (dunia.desa_b.kode, False),
+        ("", False),  # the country: national roles only
+        (None, False),
+    ]:
+        assert akses.boleh_lihat_wilayah(pd, kode) is boleh, kode
+        w = selectors.wilayah_dasbor(user=pd, kode=kode or "")
+        assert (w is not None) is boleh, kode
+    # a code nobody has is nobody's region, even for the country's supervisor
+    admin = django_user_model.objects.create_superuser("admin", "a@contoh.id", "x")
+    assert selectors.wilayah_dasbor(user=admin, kode="99.99") is None
+    assert selectors.wilayah_dasbor(user=admin, kode="").tingkat == selectors.NASIONAL
+    # the PLD sees their own desa's dashboard, not their neighbour's
+    assert akses.boleh_lihat_wilayah(dunia.pld_a.user, dunia.desa_a.kode)
+    assert not akses.boleh_lihat_wilayah(dunia.pld_a.user, dunia.desa_a2.kode)
+    # an anonymous visitor sees nothing
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not akses.boleh_minta_unduhan(AnonymousUser(), dunia.desa_a.kode)
+
+
+def test_wilayah_dari_filter_dan_jejak(dunia):
+    pd, korprov = dunia.pd_a.user, dunia.pengawas.user
+    # no region named: the user's widest
+    assert selectors.wilayah_dari_filter(user=pd, filter={}).kode == dunia.kec_a.kode
+    assert selectors.wilayah_dari_filter(user=korprov, filter={}).kode == dunia.provinsi.kode
+    assert selectors.wilayah_dari_filter(user=pd, filter={"wilayah": f" {dunia.desa_a.kode} "})
+    assert selectors.wilayah_dari_filter(user=pd, filter={"wilayah": dunia.kab_b.kode}) is None
+    # the breadcrumb stops at what the user may see
+    jejak = selectors.wilayah_jejak(user=pd, wilayah=dunia.desa_a)
+    assert [w.kode for w in jejak] == [dunia.kec_a.kode]
+    jejak = selectors.wilayah_jejak(user=korprov, wilayah=dunia.desa_a)
+    assert [w.kode for w in jejak] == [dunia.provinsi.kode, dunia.kab_a.kode, dunia.kec_a.kode]
+
+
+def test_panel_dasbor_semua_panel_berurutan_dengan_tabelnya(dunia, hari_ini, periode):
+    isi_dunia(dunia, hari_ini)
+    data = selectors.panel_dasbor(user=dunia.pengawas.user, wilayah=dunia.kab_a, periode=periode)
+    kunci = [p["kunci"] for p in data["panel"]]
+    inti = ["cakupan", "aktivitas", "sdgs", "prinsip", "pendamping", "tindak_lanjut"]
+    assert [k for k in kunci if k in inti] == inti
+    lembar = {
+        judul: (kolom, baris) for judul, kolom, baris in selectors.lembar_ekspor(data["panel"])
+    }
+    kolom, baris = lembar["Cakupan"]
+    assert kolom[:2] == ["Kode", "Wilayah"]
+    assert [(b[0], b[2], b[3]) for b in baris] == [(dunia.kec_a.kode, 2, 1)]
+    assert selectors.nama_berkas_dasbor(dunia.kab_a, periode).startswith("dasbor-33.01-")
+
+
+def test_jumlah_ringkasan_hanya_untuk_filter_yang_dipegangnya(dunia, hari_ini):
+    isi_dunia(dunia, hari_ini)
+    f = {"dari": hari_ini - datetime.timedelta(days=60), "sampai": hari_ini}
+    assert selectors.kegiatan_jumlah_ringkasan(wilayah=dunia.provinsi, filter=f) == 3
+    assert (
+        selectors.kegiatan_jumlah_ringkasan(
+            wilayah=dunia.provinsi, filter={**f, "status": "diajukan"}
+        )
+        == 1
+    )
+    # a filter the summary does not hold, or a small region: count the rows
+    assert selectors.kegiatan_jumlah_ringkasan(wilayah=dunia.provinsi, filter={"q": "x"}) is None
+    assert selectors.kegiatan_jumlah_ringkasan(wilayah=dunia.kab_a, filter=f) is None
+    assert selectors.desa_jumlah_ringkasan(wilayah=dunia.provinsi, kondisi="celah") == 2
 
 
 def test_cakupan_per_kabupaten(dunia, hari_ini, periode):

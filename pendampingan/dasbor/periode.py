@@ -1,0 +1,44 @@
+"""The dashboard's period: a range of days, shown per week up to two months and per month
+beyond; the tag figures and the facilitators' monthly rows count whole months."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+
+def bulan_awal(d: datetime.date) -> datetime.date:
+    return d.replace(day=1)
+
+
+def bulan_berikut(d: datetime.date) -> datetime.date:
+    return (d.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Periode:
+    dari: datetime.date
+    sampai: datetime.date
+
+    @property
+    def satuan(self) -> str:
+        """Bars per week for a period up to two months, per month beyond."""
+        return "minggu" if (self.sampai - self.dari).days <= 62 else "bulan"
+
+    def bulan(self) -> list[datetime.date]:
+        hasil, b = [], bulan_awal(self.dari)
+        while b <= self.sampai:
+            hasil.append(b)
+            b = bulan_berikut(b)
+        return hasil
+
+    def as_tuple(self):
+        return (self.dari, self.sampai)
+
+
+def periode_default(hari_ini: datetime.date | None = None) -> Periode:
+    """The current month."""
+    hari_ini = hari_ini or timezone.localdate()
+    return Periode(bulan_awal(hari_ini), bulan_berikut(hari_ini) - datetime.timedelta(days=1))
