@@ -9,6 +9,8 @@ pipeline (``services.ekspor_minta`` / ``pdf_minta``) and the user is sent to the
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -164,8 +166,6 @@ def dasbor_ekspor(request, format):
     nama = selectors.nama_berkas_dasbor(ctx["wilayah"], ctx["periode"])
     lembar = selectors.lembar_ekspor(ctx["panel"])
     if format == "xlsx":
-        import io
-
         buf = io.BytesIO()
         ekspor_mod.tulis_xlsx_lembar(buf, lembar)
         return ekspor_mod.respons_xlsx_bytes(nama, buf.getvalue())
