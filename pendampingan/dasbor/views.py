@@ -129,7 +129,7 @@ def _diantre(request, u, dibuat: bool):
     if dibuat:
         messages.success(
             request,
-            _("Berkas sedang dibuat. Halaman ini menampilkannya saat siap diunduh."),
+            _("Permintaan diterima. Berkasnya dapat diunduh di halaman ini begitu siap."),
         )
     else:
         messages.info(request, pesan_sudah_tersimpan())

@@ -1,5 +1,6 @@
 """A TAPM kabupaten opens the dashboard, drills from the coverage gap to a kecamatan and a desa,
-and downloads the XLSX."""
+downloads the XLSX, and asks for the PDF, which is built in the background and fetched from their
+download page."""
 
 import io
 
@@ -50,3 +51,16 @@ def test_tapm_kabupaten_menelusuri_celah_cakupan(halaman, dunia, tmp_path):
     wb = load_workbook(io.BytesIO(berkas.read_bytes()))
     cakupan_xlsx = list(wb["Cakupan"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[2], r[3]) for r in cakupan_xlsx] == [(dunia.kec_a.kode, 2, 1)]
+    # the PDF: queued, then fetched from the download's page
+    halaman.get_by_role("button", name="PDF").click()
+    halaman.wait_for_load_state()
+    assert "/unduhan/" in halaman.url
+    assert "Dasbor" in halaman.get_by_role("heading", level=1).inner_text()
+    tombol = halaman.get_by_role("link", name="Unduh dasbor-")
+    tombol.wait_for(timeout=30_000)  # the page refreshes itself while the file is being made
+    with halaman.expect_download() as unduh:
+        tombol.click()
+    pdf = tmp_path / "dasbor.pdf"
+    unduh.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    halaman.screenshot(path="/tmp/dasbor_unduhan_pdf.png", full_page=True)
