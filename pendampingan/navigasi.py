@@ -30,3 +30,6 @@ def daftarkan_inti():
         ItemNavigasi(_("Tindak lanjut"), "pendampingan:tindaklanjut-list", urutan=13),
     )
     daftar_navigasi("wilayah", ItemNavigasi(_("Wilayah"), "pendampingan:wilayah-list", urutan=90))
+    daftar_navigasi(
+        "unduhan-list", ItemNavigasi(_("Unduhan saya"), "pendampingan:unduhan-list", urutan=95)
+    )

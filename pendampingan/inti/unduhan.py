@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from ..models import StatusUnduhan, Unduhan
 from .berkas import simpan_berkas
+from .sekali import buat_sekali, kunci_dari
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +49,41 @@ def daftar_pembuat(jenis: str, fungsi: Callable[[Unduhan], HasilBerkas]) -> None
 
 
 @transaction.atomic
-def unduhan_minta(*, user, jenis: str, judul: str, parameter: dict | None = None) -> Unduhan:
-    """Queue a file for ``user``; it is built after commit."""
+def unduhan_minta_sekali(
+    *, user, jenis: str, judul: str, parameter: dict | None = None, kunci_sekali=None
+) -> tuple[Unduhan, bool]:
+    """Queue a file for ``user``; it is built after commit. With the request form's one-time key
+    a repeat (double click, resend) returns ``(first download, False)`` and queues nothing."""
     if jenis not in pembuat:
         raise ValidationError(_("Jenis unduhan tidak dikenal."))
-    u = Unduhan.objects.create(
-        pengguna=user, jenis=jenis, judul=judul[:200], parameter=dict(parameter or {})
-    )
-    from ..tasks import unduhan_buat_task
+    kunci = kunci_dari(kunci_sekali)
 
-    transaction.on_commit(lambda: unduhan_buat_task.delay(str(u.pk)))
-    return u
+    def buat():
+        u = Unduhan.objects.create(
+            pengguna=user,
+            jenis=jenis,
+            judul=judul[:200],
+            parameter=dict(parameter or {}),
+            kunci_sekali=kunci,
+        )
+        from ..tasks import unduhan_buat_task
+
+        transaction.on_commit(lambda: unduhan_buat_task.delay(str(u.pk)))
+        return u
+
+    u, dibuat = buat_sekali(Unduhan, kunci, buat)
+    if not dibuat and u.pengguna_id != user.pk:
+        raise ValidationError(_("Kunci pengiriman ini sudah dipakai."))
+    return u, dibuat
+
+
+def unduhan_minta(
+    *, user, jenis: str, judul: str, parameter: dict | None = None, kunci_sekali=None
+):
+    """``unduhan_minta_sekali`` when the caller needs only the download."""
+    return unduhan_minta_sekali(
+        user=user, jenis=jenis, judul=judul, parameter=parameter, kunci_sekali=kunci_sekali
+    )[0]
 
 
 def unduhan_buat(*, unduhan_id) -> Unduhan | None:
@@ -83,6 +108,15 @@ def unduhan_buat(*, unduhan_id) -> Unduhan | None:
             u.selesai = timezone.now()
             u.save()
             _beri_tahu(u)
+    except (ValidationError, PermissionDenied) as exc:  # a reason the user can read
+        log.info("unduhan %s ditolak: %s", unduhan_id, exc)
+        alasan = " ".join(getattr(exc, "messages", None) or [str(exc)])
+        Unduhan.objects.filter(pk=u.pk).update(
+            status=StatusUnduhan.GAGAL,
+            pesan=(_("Berkas tidak dapat dibuat: %(e)s") % {"e": alasan})[:300],
+            selesai=timezone.now(),
+        )
+        u.refresh_from_db()
     except Exception as exc:  # noqa: BLE001 - the row must say it failed; the error goes to the log
         log.exception("unduhan %s gagal", unduhan_id)
         Unduhan.objects.filter(pk=u.pk).update(

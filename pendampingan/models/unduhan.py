@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..inti.berkas import BerkasPrivatField
+from ..inti.sekali import KunciSekaliModel
 
 
 class StatusUnduhan(models.TextChoices):
@@ -36,7 +37,7 @@ def _jalur(obj, nama):
     return f"unduhan/{timezone.now():%Y/%m}/{obj.pk}/{nama}"
 
 
-class Unduhan(models.Model):
+class Unduhan(KunciSekaliModel, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unduhan_berkas"

@@ -79,3 +79,35 @@ def test_jenis_tak_dikenal_ditolak(dunia):
 
     with pytest.raises(ValidationError):
         unduhan.unduhan_minta(user=dunia.pld_a.user, jenis="tidak.ada", judul="x")
+
+
+def test_kunci_sekali_satu_unduhan(dunia, pembuat_uji, django_capture_on_commit_callbacks):
+    import uuid
+
+    kunci = uuid.uuid4()
+    with django_capture_on_commit_callbacks(execute=True):
+        u1, baru1 = unduhan.unduhan_minta_sekali(
+            user=dunia.pld_a.user, jenis="uji.csv", judul="Uji", kunci_sekali=kunci
+        )
+        u2, baru2 = unduhan.unduhan_minta_sekali(
+            user=dunia.pld_a.user, jenis="uji.csv", judul="Uji", kunci_sekali=kunci
+        )
+    assert (u1.pk, baru1, baru2) == (u2.pk, True, False)
+    assert Unduhan.objects.count() == 1
+    assert Pesan.objects.filter(peristiwa="unduhan.siap").count() == 1  # built and told once
+
+
+def test_penolakan_dicatat_dengan_alasannya(dunia, django_capture_on_commit_callbacks):
+    from django.core.exceptions import PermissionDenied
+
+    def tolak(u):
+        raise PermissionDenied("Penugasan Anda sudah berakhir.")
+
+    unduhan.daftar_pembuat("uji.tolak", tolak)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            u = unduhan.unduhan_minta(user=dunia.pld_a.user, jenis="uji.tolak", judul="x")
+    finally:
+        unduhan.pembuat.pop("uji.tolak", None)
+    u.refresh_from_db()
+    assert u.status == StatusUnduhan.GAGAL and "Penugasan Anda sudah berakhir." in u.pesan

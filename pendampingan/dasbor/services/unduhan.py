@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,8 +27,7 @@ from django.utils.translation import gettext as _
 
 from pendampingan.ekspor import TIPE, ekspor_terdaftar, tulis_csv, tulis_xlsx
 from pendampingan.inti.dokumen import pdf_dari_template
-from pendampingan.inti.sekali import kunci_dari
-from pendampingan.inti.unduhan import HasilBerkas, unduhan_minta
+from pendampingan.inti.unduhan import HasilBerkas, unduhan_minta_sekali
 from pendampingan.models import Unduhan, Wilayah
 
 from .. import akses, selectors
@@ -40,24 +38,6 @@ JENIS_PDF = "dasbor.pdf"
 FORMAT_UNDUHAN = ("csv", "xlsx")
 # Query-string keys that are not filters of the list.
 BUKAN_FILTER = {"halaman", "format", "kunci_sekali", "csrfmiddlewaretoken"}
-
-
-def _minta_sekali(*, user, jenis, judul, parameter, kunci_sekali) -> tuple[Unduhan, bool]:
-    """Queue a download once per one-time key: a repeat (double click, resend) returns the first
-    download of that key. The user's row is locked while looking, so two requests at the same
-    moment cannot both miss the first."""
-    kunci = kunci_dari(kunci_sekali)
-    if kunci is not None:
-        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-        ada = (
-            Unduhan.objects.milik(user)
-            .filter(jenis=jenis, parameter__kunci_sekali=str(kunci))
-            .first()
-        )
-        if ada is not None:
-            return ada, False
-        parameter = {**parameter, "kunci_sekali": str(kunci)}
-    return unduhan_minta(user=user, jenis=jenis, judul=judul, parameter=parameter), True
 
 
 @transaction.atomic
@@ -85,7 +65,7 @@ def ekspor_minta(
         "wilayah": w.nama,
         "waktu": f"{timezone.localtime():%d-%m-%Y %H.%M}",
     }
-    return _minta_sekali(
+    return unduhan_minta_sekali(
         user=user,
         jenis=JENIS_EKSPOR,
         judul=judul,
@@ -103,7 +83,7 @@ def pdf_minta(*, user, wilayah: Wilayah, periode: Periode, kunci_sekali=None):
         "dari": f"{periode.dari:%d-%m-%Y}",
         "sampai": f"{periode.sampai:%d-%m-%Y}",
     }
-    return _minta_sekali(
+    return unduhan_minta_sekali(
         user=user,
         jenis=JENIS_PDF,
         judul=judul,
