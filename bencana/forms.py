@@ -1,4 +1,10 @@
-"""Forms validate input only; the services write."""
+"""Forms validate input only; the services write.
+
+Every form that creates a record carries the one-time key (``KunciSekaliForm``, first in the bases);
+every upload field is checked by ``periksa_berkas`` in its ``clean_<field>``, so a refused file is
+told on the field and the rest of the form is kept (the service checks again, from the cache on the
+upload object).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.berkas import FOTO, FOTO_ATAU_DOKUMEN, periksa_berkas
+from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Wilayah
 from pendampingan.selectors import desa_catat
 from pendampingan.widgets import WilayahField
 
 from . import selectors
+from .akses import boleh_pindah
 from .models import (
     KOLOM_DAMPAK,
     STATUS_BOLEH,
@@ -57,7 +66,7 @@ class JenisChoiceField(forms.ModelChoiceField):
         return f"{obj.nama} ({obj.kode})"
 
 
-class LaporCepatForm(forms.Form):
+class LaporCepatForm(KunciSekaliForm, forms.Form):
     """The quick report: one screen on a phone, one small POST (the photo may follow)."""
 
     jenis = JenisChoiceField(label=_("Jenis kejadian"), queryset=None, empty_label=None)
@@ -95,20 +104,42 @@ class LaporCepatForm(forms.Form):
         if len(opsi) == 1:
             self.fields["desa"].initial = opsi[0].kode
 
+    def clean_foto(self):
+        foto = self.cleaned_data.get("foto")
+        if foto:
+            periksa_berkas(foto, FOTO)
+        return foto
+
 
 class StatusForm(forms.Form):
+    """A status move. ``dari`` is the status the page showed: if somebody moved the incident since,
+    the move is refused and the user told who did (a post without it — an old page — is checked
+    against the status as it is). Bound, ``ke`` takes any status (the move map and
+    the access rules are checked by the service, on the locked row)."""
+
     ke = forms.ChoiceField(label=_("Status baru"))
+    dari = forms.ChoiceField(
+        choices=StatusKejadian.choices, required=False, widget=forms.HiddenInput
+    )
     catatan = forms.CharField(
         label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, kejadian: Kejadian, **kwargs):
+    def __init__(self, *args, kejadian: Kejadian, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        boleh = STATUS_BOLEH.get(kejadian.status, set())
-        self.fields["ke"].choices = [(v, lbl) for v, lbl in StatusKejadian.choices if v in boleh]
+        self.fields["dari"].initial = kejadian.status
+        if self.is_bound:
+            self.fields["ke"].choices = StatusKejadian.choices
+        else:
+            boleh = STATUS_BOLEH.get(kejadian.status, set())
+            self.fields["ke"].choices = [
+                (v, lbl)
+                for v, lbl in StatusKejadian.choices
+                if v in boleh and (user is None or boleh_pindah(user, kejadian, v))
+            ]
 
 
-class DesaTerdampakForm(forms.Form):
+class DesaTerdampakForm(KunciSekaliForm, forms.Form):
     desa = WilayahField(label=_("Desa terdampak"), tingkat="desa")
 
     def __init__(self, *args, kejadian: Kejadian, user, **kwargs):
@@ -139,7 +170,7 @@ class _DesaKejadianMixin:
         return self._desa_kejadian[self.cleaned_data[nama]]
 
 
-class KronologiForm(forms.Form):
+class KronologiForm(KunciSekaliForm, forms.Form):
     waktu = waktu_field()
     isi = forms.CharField(
         label=_("Apa yang terjadi / dilakukan"), widget=forms.Textarea(attrs={"rows": 3})
@@ -150,7 +181,7 @@ class KronologiForm(forms.Form):
         self.fields["waktu"].initial = _sekarang
 
 
-class DampakForm(_DesaKejadianMixin, forms.Form):
+class DampakForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
     waktu = waktu_field(_("Keadaan per"))
     sumber = forms.CharField(
         label=_("Sumber data"),
@@ -189,21 +220,31 @@ class DampakForm(_DesaKejadianMixin, forms.Form):
         return {k: self.cleaned_data.get(k) or 0 for k, _l, _g in KOLOM_DAMPAK}
 
 
-class BuktiForm(forms.Form):
+class BuktiForm(KunciSekaliForm, forms.Form):
     berkas = forms.FileField(
         label=_("Foto atau dokumen"),
-        help_text=_("JPEG, PNG, WebP, PDF, DOCX, XLSX, ODT atau ODS."),
+        help_text=_(
+            "JPEG, PNG, WebP, PDF, DOCX, XLSX atau ODT; isi berkas diperiksa, bukan namanya."
+        ),
     )
     keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=250)
+    jenis_berkas = FOTO_ATAU_DOKUMEN
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        periksa_berkas(berkas, self.jenis_berkas)
+        return berkas
 
 
-class FotoForm(forms.Form):
-    """The photo that follows a quick report (second request)."""
+class FotoForm(BuktiForm):
+    """The photo that follows a quick report (second request; its key comes with the report's
+    answer)."""
 
     berkas = forms.FileField(label=_("Foto"))
+    jenis_berkas = FOTO
 
 
-class KoordinasiForm(forms.ModelForm):
+class KoordinasiForm(KunciSekaliForm, forms.ModelForm):
     waktu = waktu_field()
 
     class Meta:
@@ -219,13 +260,13 @@ class KoordinasiForm(forms.ModelForm):
         self.fields["waktu"].initial = _sekarang
 
 
-class TokohForm(forms.ModelForm):
+class TokohForm(KunciSekaliForm, forms.ModelForm):
     class Meta:
         model = TokohTerlibat
         fields = ["nama", "unsur", "peran", "kontak"]
 
 
-class KeputusanForm(_DesaKejadianMixin, forms.ModelForm):
+class KeputusanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
     class Meta:
         model = KeputusanKegiatanDesa
         fields = ["kegiatan", "keputusan", "alasan", "diputuskan_oleh", "tanggal"]
@@ -238,7 +279,7 @@ class KeputusanForm(_DesaKejadianMixin, forms.ModelForm):
         self.order_fields(["wilayah"])
 
 
-class BantuanForm(_DesaKejadianMixin, forms.ModelForm):
+class BantuanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
     class Meta:
         model = Bantuan
         fields = ["tanggal", "dari", "wujud", "untuk_jiwa", "untuk_kk"]
@@ -266,7 +307,7 @@ class MitigasiForm(_DesaKejadianMixin, forms.Form):
         self.order_fields(["wilayah"])
 
 
-class LaporanVersiForm(forms.Form):
+class LaporanVersiForm(KunciSekaliForm, forms.Form):
     pemicu = forms.CharField(
         label=_("Apa yang baru dalam versi ini"),
         max_length=250,
@@ -274,7 +315,7 @@ class LaporanVersiForm(forms.Form):
     )
 
 
-class TautkanKegiatanForm(forms.Form):
+class TautkanKegiatanForm(KunciSekaliForm, forms.Form):
     kegiatan = forms.ModelChoiceField(label=_("Kegiatan harian saya"), queryset=None)
 
     def __init__(self, *args, kejadian: Kejadian, user, **kwargs):

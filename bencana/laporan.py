@@ -8,14 +8,16 @@ delivered twice, and a new version always is.
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.akses import pastikan, pengawas_wilayah
 from pendampingan.models import Pendamping
 from pendampingan.notifikasi.services import notifikasi_kirim
-from pendampingan.selectors import pengawas_wilayah
 
 from .models import Kejadian, LaporanVersi, StatusKejadian
 
@@ -146,7 +148,8 @@ def perubahan_sejak_versi(*, kejadian: Kejadian, versi_terakhir: LaporanVersi | 
 
 
 def penerima_pengawas(*, kejadian: Kejadian):
-    """The supervisors up the chain of every affected desa (users, no duplicates)."""
+    """The supervisors up the chain of every affected desa (users, no duplicates), from the
+    platform's one answer to "who supervises here" (``inti.akses.pengawas_wilayah``)."""
     users = {}
     for kode in kejadian.desa_terdampak.values_list("wilayah_id", flat=True):
         for p in pengawas_wilayah(kode=kode):
@@ -171,9 +174,32 @@ def _beritahu(*, kejadian: Kejadian, versi: LaporanVersi) -> list:
 
 
 @transaction.atomic
-def laporan_kirim(*, kejadian: Kejadian, oleh: Pendamping, pemicu: str) -> LaporanVersi:
-    """Send the next version of the ministry report: the incident row is locked, the version
-    numbered, its payload kept, and the outbox rows written in the same transaction."""
+def laporan_kirim(
+    *, kejadian: Kejadian, oleh: Pendamping, pemicu: str, kunci_sekali: uuid.UUID | None = None
+) -> LaporanVersi:
+    """Send the next version of the ministry report (the user's request). A repeat of
+    ``kunci_sekali`` raises ``SudahTersimpan`` with the version it sent: no second version, no
+    second set of messages."""
+    from . import akses
+    from .services._umum import pengguna, sekali
+
+    user = pengguna(oleh)
+
+    def buat(kunci):
+        pastikan(
+            akses.boleh_kirim_laporan(user, kejadian),
+            _("Anda tidak berhak mengirim laporan kejadian ini ke kementerian."),
+        )
+        return versi_kirim(kejadian=kejadian, oleh=oleh, pemicu=pemicu, kunci=kunci)
+
+    return sekali(LaporanVersi, kunci_sekali, buat)
+
+
+def versi_kirim(
+    *, kejadian: Kejadian, oleh: Pendamping, pemicu: str, kunci: uuid.UUID | None = None
+) -> LaporanVersi:
+    """Write the next version: the incident row is locked, the version numbered, its payload kept,
+    and the outbox rows written in the caller's transaction."""
     kejadian = (
         Kejadian.objects.select_for_update(of=("self",))
         .select_related("jenis", "wilayah__induk__induk", "pelapor")
@@ -183,7 +209,12 @@ def laporan_kirim(*, kejadian: Kejadian, oleh: Pendamping, pemicu: str) -> Lapor
     nomor = terakhir + 1
     isi = laporan_isi(kejadian=kejadian, nomor=nomor, pemicu=pemicu)
     versi = LaporanVersi.objects.create(
-        kejadian=kejadian, nomor=nomor, pemicu=pemicu, isi=isi, dikirim_oleh=oleh
+        kejadian=kejadian,
+        nomor=nomor,
+        pemicu=pemicu,
+        isi=isi,
+        dikirim_oleh=oleh,
+        kunci_sekali=kunci,
     )
     _beritahu(kejadian=kejadian, versi=versi)
     return versi

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendampingan.models import Kegiatan, TindakLanjut, Wilayah
@@ -146,6 +147,34 @@ def kronologi(*, kejadian: Kejadian):
     return entri
 
 
+def perubahan_status(*, kejadian: Kejadian):
+    """The incident's status moves in time order, with the mover's facilitator name."""
+    return list(kejadian.perubahan.select_related("oleh__pendamping").order_by("waktu", "pk"))
+
+
+def laporan_konteks(*, kejadian: Kejadian, user) -> dict:
+    """Everything the chronology report shows (the print page and the PDF). A fixed number of
+    queries whatever the number of entries."""
+    k = kejadian
+    return {
+        "k": k,
+        "desa": list(k.desa_terdampak.select_related("wilayah__induk").order_by("pk")),
+        "kronologi": kronologi(kejadian=k),
+        "kolom": KOLOM_DAMPAK,
+        "total": dampak_total(kejadian_ids=[k.pk]).get(k.pk),
+        "terkini": dampak_terkini_per_desa(kejadian=k),
+        "bukti": list(k.bukti.order_by("pk")),
+        "koordinasi": list(k.koordinasi.order_by("waktu", "pk")),
+        "tokoh": list(k.tokoh.order_by("pk")),
+        "keputusan": list(k.keputusan.select_related("wilayah").order_by("tanggal", "pk")),
+        "bantuan": list(k.bantuan.select_related("wilayah").order_by("tanggal", "pk")),
+        "mitigasi": mitigasi(kejadian=k),
+        "perubahan": perubahan_status(kejadian=k),
+        "dicetak": timezone.now(),
+        "dicetak_oleh": user,
+    }
+
+
 def mitigasi(*, kejadian: Kejadian):
     ct = ContentType.objects.get_for_model(Kejadian)
     return list(
@@ -258,9 +287,8 @@ def lini_masa_desa(desa, user, batas):
         for k in qs
     ]
     perubahan = (
-        PerubahanStatus.objects.filter(
-            kejadian__in=Kejadian.objects.visible_to(user).filter(desa_terdampak__wilayah=desa)
-        )
+        PerubahanStatus.objects.visible_to(user)
+        .filter(kejadian__desa_terdampak__wilayah=desa)
         .select_related("kejadian")
         .order_by("-waktu")[:batas]
     )
@@ -283,9 +311,8 @@ def tautan_kegiatan(kegiatan_list, user):
     """{kegiatan_id: [ItemLiniMasa]} — the incident each entry served. One query."""
     ids = [k.pk for k in kegiatan_list]
     rows = (
-        KegiatanKejadian.objects.filter(
-            kegiatan_id__in=ids, kejadian__in=Kejadian.objects.visible_to(user)
-        )
+        KegiatanKejadian.objects.visible_to(user)
+        .filter(kegiatan_id__in=ids)
         .select_related("kejadian__jenis")
         .order_by("pk")
     )

@@ -1,5 +1,6 @@
 // The quick report on a weak connection: post the text fields first (one small request), then
-// the photo in a second request; without this script the form posts everything at once.
+// the photo in a second request; without this script the form posts everything at once. Both carry
+// a one-time key, so sending again after a timeout never makes a second incident.
 (function () {
   var form = document.getElementById("form-lapor");
   if (!form || !window.fetch || !window.FormData) return;
@@ -68,6 +69,8 @@
       tampil(pesan.foto, "success");
       var fd = new FormData();
       fd.append("berkas", foto);
+      // the photo's one-time key: a resend after a timeout stores it once
+      if (hasil.j.foto_kunci) fd.append("kunci_sekali", hasil.j.foto_kunci);
       fetch(hasil.j.foto_url, {
         method: "POST", body: fd, credentials: "same-origin",
         headers: { "X-Foto-Susulan": "1", "X-CSRFToken": csrf }

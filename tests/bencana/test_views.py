@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from bencana import services
-from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak, StatusKejadian
+from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak
 from pendampingan.models import Jabatan
 from tests.factories import pendamping_di, wilayah_rantai
 
@@ -102,23 +102,6 @@ def test_jumlah_kueri_daftar_tetap(dunia, django_assert_max_num_queries, nama):
         r = klien.get(reverse(nama))
     assert r.status_code == 200
     assert Kejadian.objects.order_by("-pk").first().kode in r.content.decode()
-
-
-def test_rekap_per_kabupaten(dunia):
-    a = kejadian_di(dunia.desa_a, dunia.pld_a)
-    dampak(a, dunia.desa_a, dunia.pld_a, meninggal=2, mengungsi=30)
-    b = kejadian_di(dunia.desa_b, dunia.pld_b)
-    dampak(b, dunia.desa_b, dunia.pld_b, meninggal=1, mengungsi=5)
-    selesai = kejadian_di(dunia.desa_b, dunia.pld_b)
-    dampak(selesai, dunia.desa_b, dunia.pld_b, meninggal=50)
-    services.kejadian_ubah_status(kejadian=selesai, ke=StatusKejadian.SELESAI, oleh=dunia.pld_b)
-    from bencana import selectors
-
-    rekap = {r["kode"]: r for r in selectors.rekap_kabupaten(user=dunia.pengawas.user)}
-    assert rekap["33.01"]["jumlah"] == 1 and rekap["33.01"]["dampak"]["mengungsi"] == 30
-    assert rekap["33.02"]["jumlah"] == 1 and rekap["33.02"]["dampak"]["meninggal"] == 1
-    hanya_a = selectors.rekap_kabupaten(user=dunia.pd_a.user)
-    assert [r["kode"] for r in hanya_a] == ["33.01"]
 
 
 def test_filter_daftar(dunia):

@@ -1,0 +1,88 @@
+"""What the incident pages share: the incident through the user's scope (404 outside it), the form
+page of one section, and the answer to a refused or repeated submission."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
+
+from .. import selectors
+from ..akses import pendamping_dari
+from ..models import Kejadian
+
+LIHAT = "bencana.view_kejadian"
+CATAT = "bencana.change_kejadian"
+LAPOR = "bencana.add_kejadian"
+KIRIM = "bencana.kirim_laporan"
+
+
+def pendamping(request):
+    p = pendamping_dari(request.user)
+    if p is None:
+        raise PermissionDenied(_("Akun Anda belum terdaftar sebagai pendamping."))
+    return p
+
+
+def kejadian_atau_404(request, pk) -> Kejadian:
+    return get_object_or_404(selectors.kejadian_detail_qs(user=request.user), pk=pk)
+
+
+def galat_ke_form(form, e: ValidationError) -> None:
+    if hasattr(e, "error_dict"):
+        for field, msgs in e.message_dict.items():
+            form.add_error(field if field in form.fields else None, msgs)
+    else:
+        form.add_error(None, e.messages)
+
+
+def sudah_tersimpan(request, e: SudahTersimpan):
+    """A repeated submission: show the first record."""
+    messages.info(request, pesan_sudah_tersimpan())
+    return redirect(e.obj.get_absolute_url())
+
+
+def url_bagian(k: Kejadian, bagian: str) -> str:
+    return reverse("bencana:kejadian-detail", args=[k.pk]) + f"#{bagian}"
+
+
+def halaman_form(request, k, form, judul, bagian, *, multipart=False, catatan="", **extra):
+    return render(
+        request,
+        "bencana/kejadian_form.html",
+        {
+            "k": k,
+            "form": form,
+            "judul": judul,
+            "bagian": bagian,
+            "multipart": multipart,
+            "catatan": catatan,
+            **extra,
+        },
+    )
+
+
+def aksi(request, pk, *, form_class, simpan, judul, bagian, pesan, kw=None, multipart=False):
+    """A form page that adds one record to the incident through one service."""
+    k = kejadian_atau_404(request, pk)
+    oleh = pendamping(request)
+    extra = kw(k) if kw else {}
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES or None, **extra)
+        if form.is_valid():
+            try:
+                simpan(k, form, oleh)
+            except SudahTersimpan as e:
+                return sudah_tersimpan(request, e)
+            except ValidationError as e:
+                galat_ke_form(form, e)
+            else:
+                messages.success(request, pesan)
+                return redirect(url_bagian(k, bagian))
+    else:
+        form = form_class(initial=request.GET.dict() if request.GET else None, **extra)
+    return halaman_form(request, k, form, judul, bagian, multipart=multipart)
