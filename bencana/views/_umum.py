@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
+from pendampingan.inti.sekali import SudahTersimpan, kunci_dari, pesan_sudah_tersimpan, sudah_ada
 
 from .. import selectors
 from ..akses import pendamping_dari
@@ -46,6 +46,15 @@ def sudah_tersimpan(request, e: SudahTersimpan):
     return redirect(e.obj.get_absolute_url())
 
 
+def sudah_ada_dari_post(request, model):
+    """The record of the posted one-time key, if it exists already. Checked before the form is
+    validated: a form whose choices drop what was just added (a desa, a linked entry) would
+    otherwise refuse the repeat of a submission that worked."""
+    if model is None:
+        return None
+    return sudah_ada(model, kunci_dari(request.POST.get("kunci_sekali")))
+
+
 def url_bagian(k: Kejadian, bagian: str) -> str:
     return reverse("bencana:kejadian-detail", args=[k.pk]) + f"#{bagian}"
 
@@ -66,12 +75,18 @@ def halaman_form(request, k, form, judul, bagian, *, multipart=False, catatan=""
     )
 
 
-def aksi(request, pk, *, form_class, simpan, judul, bagian, pesan, kw=None, multipart=False):
-    """A form page that adds one record to the incident through one service."""
+def aksi(
+    request, pk, *, form_class, simpan, judul, bagian, pesan, kw=None, multipart=False, model=None
+):
+    """A form page that adds one record (of ``model``, keyed by the form's one-time key) to the
+    incident through one service."""
     k = kejadian_atau_404(request, pk)
     oleh = pendamping(request)
     extra = kw(k) if kw else {}
     if request.method == "POST":
+        ada = sudah_ada_dari_post(request, model)
+        if ada is not None:
+            return sudah_tersimpan(request, SudahTersimpan(ada))
         form = form_class(request.POST, request.FILES or None, **extra)
         if form.is_valid():
             try:

@@ -22,7 +22,7 @@ from pendampingan.inti.berkas import respons_berkas
 from pendampingan.inti.sekali import SudahTersimpan
 
 from .. import forms, services
-from ..models import Bukti, JenisBukti, Kronologi
+from ..models import Bukti, DesaTerdampak, JenisBukti, KegiatanKejadian, Kronologi, PenilaianDampak
 from ._umum import (
     CATAT,
     LIHAT,
@@ -49,6 +49,7 @@ def desa_tambah(request, pk):
             oleh=o,
             kunci_sekali=f.cleaned_data["kunci_sekali"],
         ),
+        model=DesaTerdampak,
         judul=_("Tambah desa terdampak"),
         bagian="desa",
         pesan=_("Desa terdampak ditambahkan."),
@@ -115,6 +116,7 @@ def dampak_tambah(request, pk):
             catatan=f.cleaned_data["catatan"],
             kunci_sekali=f.cleaned_data["kunci_sekali"],
         ),
+        model=PenilaianDampak,
         judul=_("Penilaian dampak cepat"),
         bagian="dampak",
         pesan=_(
@@ -162,6 +164,7 @@ def bukti_tambah(request, pk):
             keterangan=f.cleaned_data["keterangan"],
             kunci_sekali=f.cleaned_data["kunci_sekali"],
         ),
+        model=Bukti,
         judul=_("Tambah bukti"),
         bagian="bukti",
         pesan=_("Bukti diunggah; sidik SHA-256 dicatat."),
@@ -182,6 +185,8 @@ def bukti_unduh(request, pk):
 
 
 def _aksi_model(service, bagian, judul, pesan, form_class, desa=False):
+    model = getattr(getattr(form_class, "_meta", None), "model", None)
+
     @permission_required(CATAT, raise_exception=True)
     def view(request, pk):
         def simpan(k, f, o):
@@ -199,6 +204,7 @@ def _aksi_model(service, bagian, judul, pesan, form_class, desa=False):
             judul=judul,
             bagian=bagian,
             pesan=pesan,
+            model=model,
         )
 
     return view
@@ -257,6 +263,7 @@ def kegiatan_tautkan(request, pk):
             user=request.user,
             kunci_sekali=f.cleaned_data["kunci_sekali"],
         ),
+        model=KegiatanKejadian,
         judul=_("Tautkan kegiatan harian"),
         bagian="kerja",
         pesan=_("Kegiatan harian ditautkan ke kejadian ini."),

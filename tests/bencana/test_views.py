@@ -1,20 +1,30 @@
 """Pages: the quick report (one POST, or text first and the photo after), lists and the incident
-page with fixed query counts, the section forms, the refusal to edit the chronology, the reports."""
+page with fixed query counts, the section forms, the refusal to edit the chronology, the reports;
+the hostile uploads on every upload URL, double submissions, stale status moves, 403 inside the
+scope."""
 
 import datetime
 import io
+import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from bencana import services
-from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak
-from pendampingan.models import Jabatan
+from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak, PerubahanStatus
+from pendampingan.inti import berkas
+from pendampingan.models import Jabatan, StatusUnduhan, Unduhan
+from pendampingan.notifikasi.models import Pesan
 from tests.factories import pendamping_di, wilayah_rantai
+from tests.inti import berkas_jahat
 
-from .factories import dampak, foto_png, jenis, kejadian_di
+from .factories import dampak, foto_png, jenis, kejadian_di, pdf_kecil
 
 pytestmark = pytest.mark.django_db
 
@@ -306,7 +316,7 @@ def test_bukti_hanya_lewat_tampilan_berlingkup(dunia):
 
 
 # ------------------------------------------------------------------------------ reports
-def test_laporan_cetak_dan_pdf(dunia):
+def test_laporan_cetak_dan_pdf(dunia, django_capture_on_commit_callbacks):
     k = kejadian_di(dunia.desa_a, dunia.pld_a, foto=foto_png())
     dampak(k, dunia.desa_a, dunia.pld_a, meninggal=3, mengungsi=120)
     services.koordinasi_catat(
@@ -322,10 +332,30 @@ def test_laporan_cetak_dan_pdf(dunia):
     sha = k.bukti.get().sha256
     for harap in [k.kode, "Kronologi", "Perahu karet", sha, "Mengungsi (jiwa)"]:
         assert harap in html
-    r = klien.get(reverse("bencana:laporan-pdf", args=[k.pk]))
+    url = reverse("bencana:laporan-pdf", args=[k.pk])
+    assert klien.get(url).status_code == 405  # nothing is built on a GET
+    # the PDF is queued for the download pipeline and built after commit, not in the request
+    with django_capture_on_commit_callbacks(execute=True):
+        r = klien.post(url)
+    u = Unduhan.objects.get()
+    assert r.status_code == 302 and r["Location"] == u.get_absolute_url()
+    assert u.pengguna == dunia.pengawas.user and u.jenis == "bencana.kronologi"
+    u.refresh_from_db()
+    assert u.status == StatusUnduhan.SIAP, u.pesan
+    r = klien.get(reverse("pendampingan:unduhan-ambil", args=[u.pk]))
     assert r["Content-Type"] == "application/pdf"
-    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages)
+    pdf = b"".join(r.streaming_content)
+    teks = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert k.kode in teks and "Perahu karet" in teks and sha[:16] in teks.replace("\n", "")
+    assert u.nama_berkas == f"kronologi-{k.kode}.pdf"
+    # the file is its owner's only; the incident's other users do not reach it
+    assert (
+        dunia.klien(dunia.pld_a).get(reverse("pendampingan:unduhan-ambil", args=[u.pk])).status_code
+        == 404
+    )
+    # outside the scope nothing is queued
+    assert dunia.klien(dunia.pld_b).post(url).status_code == 404
+    assert Unduhan.objects.count() == 1
 
 
 def test_versi_laporan_baru(dunia):
@@ -345,3 +375,209 @@ def test_pd_kecamatan_lain_tidak_melihat(dunia):
     assert (
         dunia.klien(pd_lain).get(reverse("bencana:kejadian-detail", args=[k.pk])).status_code == 404
     )
+
+
+# --------------------------------------------------------------------- hostile uploads
+def _berkas_privat() -> set[str]:
+    akar = Path(settings.BERKAS_PRIVAT_ROOT)
+    return (
+        {str(p.relative_to(akar)) for p in akar.rglob("*") if p.is_file()}
+        if akar.exists()
+        else set()
+    )
+
+
+def _pesan_tolak(kunci, jenis) -> list[str]:
+    with pytest.raises(ValidationError) as e:
+        berkas.periksa_berkas(berkas_jahat.unggahan(kunci), jenis)
+    return e.value.messages
+
+
+# every upload URL of the app: (name, how to post, the kind it accepts, what must be kept)
+URL_UNGGAHAN = ["lapor", "bukti", "foto-susulan"]
+
+
+@pytest.mark.parametrize("kunci", list(berkas_jahat.BERKAS))
+@pytest.mark.parametrize("tempat", URL_UNGGAHAN)
+def test_berkas_jahat_ditolak_di_setiap_url_unggahan(dunia, tempat, kunci):
+    """The five hostile files on every upload URL: a message in Indonesian on the field, never a
+    500, nothing stored, the rest of the form kept."""
+    klien = dunia.klien(dunia.pld_a)
+    k = None if tempat == "lapor" else kejadian_di(dunia.desa_a, dunia.pld_a)
+    n_kejadian, n_bukti, n_pesan = (
+        Kejadian.objects.count(),
+        Bukti.objects.count(),
+        Pesan.objects.count(),
+    )
+    sebelum = _berkas_privat()
+    unggahan = berkas_jahat.unggahan(kunci)
+    if tempat == "lapor":
+        data = _data_lapor(dunia, ringkasan="Longsor menutup jalan desa", foto=unggahan)
+        r = klien.post(reverse("bencana:kejadian-lapor"), data)
+        harap, teks = _pesan_tolak(kunci, berkas.FOTO), r.content.decode()
+        assert r.status_code == 200
+        assert 'value="Longsor menutup jalan desa"' in teks  # the rest of the form is kept
+    elif tempat == "bukti":
+        r = klien.post(
+            reverse("bencana:bukti-tambah", args=[k.pk]),
+            {"berkas": unggahan, "keterangan": "Foto jembatan putus"},
+        )
+        harap, teks = _pesan_tolak(kunci, berkas.FOTO_ATAU_DOKUMEN), r.content.decode()
+        assert r.status_code == 200
+        assert 'value="Foto jembatan putus"' in teks
+    else:
+        r = klien.post(
+            reverse("bencana:bukti-tambah", args=[k.pk]),
+            {"berkas": unggahan, "kunci_sekali": str(uuid.uuid4())},
+            headers={"X-Foto-Susulan": "1"},
+        )
+        harap, teks = _pesan_tolak(kunci, berkas.FOTO), r.json()["galat"]
+        assert r.status_code == 400
+    for m in harap:
+        assert (escape(m) if tempat != "foto-susulan" else m) in teks, (m, teks[:500])
+    assert Kejadian.objects.count() == n_kejadian and Bukti.objects.count() == n_bukti
+    assert Pesan.objects.count() == n_pesan
+    assert _berkas_privat() == sebelum
+
+
+def test_bukti_disimpan_di_penyimpanan_privat_dari_isi_yang_diperiksa(dunia):
+    k = kejadian_di(dunia.desa_a, dunia.pld_a)
+    klien = dunia.klien(dunia.pld_a)
+    foto = foto_png(nama="foto-banjir.html")  # a PNG with a misleading name
+    r = klien.post(reverse("bencana:bukti-tambah", args=[k.pk]), {"berkas": foto})
+    assert r.status_code == 302
+    b = Bukti.objects.get()
+    assert b.berkas.name.endswith(".png") and b.tipe_mime == "image/png"
+    assert (Path(settings.BERKAS_PRIVAT_ROOT) / b.berkas.name).is_file()
+    assert not (Path(settings.MEDIA_ROOT) / b.berkas.name).exists()
+    r = klien.get(reverse("bencana:bukti-unduh", args=[b.pk]))
+    assert r["X-Content-Type-Options"] == "nosniff"
+    assert 'filename="foto-banjir.png"' in r["Content-Disposition"]
+    assert r["Content-Disposition"].startswith("inline")  # a photo is shown in the page
+    d = services.bukti_tambah(kejadian=k, berkas=pdf_kecil(), oleh=dunia.pld_a)
+    r = klien.get(reverse("bencana:bukti-unduh", args=[d.pk]))
+    assert r["Content-Type"] == "application/pdf" and r["Content-Disposition"].startswith(
+        "attachment"
+    )
+
+
+# --------------------------------------------------------------------- double submission
+def test_lapor_cepat_klik_ganda_satu_kejadian_satu_set_pemberitahuan(
+    dunia, django_capture_on_commit_callbacks
+):
+    klien = dunia.klien(dunia.pld_a)
+    halaman = klien.get(reverse("bencana:kejadian-lapor"))
+    kunci = halaman.context["form"].initial["kunci_sekali"]
+    assert f'value="{kunci}"' in halaman.content.decode()
+    data = _data_lapor(dunia, kunci_sekali=str(kunci))
+    with django_capture_on_commit_callbacks(execute=True):
+        pertama = klien.post(reverse("bencana:kejadian-lapor"), data)
+    k = Kejadian.objects.get()
+    n_pesan = Pesan.objects.count()
+    assert n_pesan > 0
+    with django_capture_on_commit_callbacks(execute=True):
+        kedua = klien.post(reverse("bencana:kejadian-lapor"), data, follow=True)
+    assert pertama["Location"] == kedua.redirect_chain[0][0] == k.get_absolute_url()
+    assert "sudah tersimpan sebelumnya" in kedua.content.decode()
+    assert Kejadian.objects.count() == 1 and k.laporan.count() == 1
+    assert Pesan.objects.count() == n_pesan
+    # the script's path: the resend answers with the first incident, not a new one
+    r = klien.post(reverse("bencana:kejadian-lapor"), data, headers={"X-Lapor-Cepat": "1"})
+    assert r.status_code == 200 and r.json()["kode"] == k.kode
+    assert Kejadian.objects.count() == 1 and Pesan.objects.count() == n_pesan
+
+
+def test_foto_susulan_dikirim_ulang_tersimpan_sekali(dunia):
+    klien = dunia.klien(dunia.pld_a)
+    kunci = str(uuid.uuid4())
+    r = klien.post(
+        reverse("bencana:kejadian-lapor"),
+        _data_lapor(dunia, kunci_sekali=kunci),
+        headers={"X-Lapor-Cepat": "1"},
+    )
+    j = r.json()
+    assert j["foto_kunci"] == str(services.foto_kunci(uuid.UUID(kunci)))
+    for harap in (201, 200):
+        r = klien.post(
+            j["foto_url"],
+            {"berkas": foto_png(), "kunci_sekali": j["foto_kunci"]},
+            headers={"X-Foto-Susulan": "1"},
+        )
+        assert r.status_code == harap and len(r.json()["sha256"]) == 64
+    assert Bukti.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "nama,data,relasi",
+    [
+        ("bencana:kronologi-tambah", {"waktu": "__w", "isi": "Air mulai surut"}, "kronologi"),
+        ("bencana:desa-tambah", {"desa": "33.01.01.2002"}, "desa_terdampak"),
+        ("bencana:dampak-tambah", {"desa": "__desa", "waktu": "__w", "mengungsi": "9"}, "dampak"),
+        (
+            "bencana:koordinasi-tambah",
+            {"waktu": "__w", "instansi": "tni", "kontak": "Danramil", "permintaan": "Evakuasi"},
+            "koordinasi",
+        ),
+        ("bencana:tokoh-tambah", {"nama": "Ustaz", "unsur": "agama", "peran": "x"}, "tokoh"),
+        (
+            "bencana:bantuan-tambah",
+            {"wilayah": "__desa", "tanggal": "__t", "dari": "Baznas", "wujud": "Selimut"},
+            "bantuan",
+        ),
+        ("bencana:laporan-kirim", {"pemicu": "Status tanggap darurat"}, "laporan"),
+    ],
+)
+def test_formulir_dikirim_dua_kali_satu_catatan(dunia, nama, data, relasi):
+    k = kejadian_di(dunia.desa_a, dunia.pld_a)
+    ganti = {"__w": _waktu(), "__desa": dunia.desa_a.kode, "__t": timezone.localdate().isoformat()}
+    data = {kk: ganti.get(v, v) for kk, v in data.items()}
+    klien = dunia.klien(dunia.pld_a)
+    url = reverse(nama, args=[k.pk])
+    kunci = klien.get(url).context["form"].initial["kunci_sekali"]
+    data["kunci_sekali"] = str(kunci)
+    sebelum = getattr(k, relasi).count()
+    n_pesan = Pesan.objects.count()
+    assert klien.post(url, data).status_code == 302
+    setelah_pertama = Pesan.objects.count()
+    r = klien.post(url, data, follow=True)
+    assert "sudah tersimpan sebelumnya" in r.content.decode()
+    assert getattr(k, relasi).count() == sebelum + 1
+    assert Pesan.objects.count() == setelah_pertama
+    if relasi == "laporan":
+        assert setelah_pertama > n_pesan  # one new version, one set of messages
+
+
+# ------------------------------------------------------------------------ status moves
+def test_status_usang_diberi_tahu_siapa_yang_mengubah(dunia):
+    k = kejadian_di(dunia.desa_a, dunia.pld_a)
+    url = reverse("bencana:kejadian-status", args=[k.pk])
+    detail = dunia.klien(dunia.pld_a).get(k.get_absolute_url()).content.decode()
+    assert 'name="dari" value="dilaporkan"' in detail
+    r = dunia.klien(dunia.pd_a).post(url, {"ke": "selesai", "dari": "dilaporkan"})
+    assert r.status_code == 302
+    r = dunia.klien(dunia.pld_a).post(url, {"ke": "tanggap_darurat", "dari": "dilaporkan"})
+    teks = r.content.decode()
+    assert r.status_code == 200 and "sudah diubah menjadi Selesai oleh" in teks
+    assert dunia.pd_a.user.username in teks
+    assert PerubahanStatus.objects.filter(kejadian=k).count() == 1
+
+
+def test_menutup_tanpa_hak_403_di_dalam_lingkup(dunia):
+    k = kejadian_di(dunia.desa_a, dunia.pld_a)
+    services.desa_terdampak_tambah(kejadian=k, desa=dunia.desa_b, oleh=dunia.pld_a)
+    klien = dunia.klien(dunia.pld_b)
+    halaman = klien.get(k.get_absolute_url()).content.decode()
+    assert 'value="tanggap_darurat"' in halaman and 'value="selesai"' not in halaman
+    r = klien.post(
+        reverse("bencana:kejadian-status", args=[k.pk]), {"ke": "selesai", "dari": "dilaporkan"}
+    )
+    assert r.status_code == 403 and "pelapor atau pengawas" in r.content.decode()
+    k.refresh_from_db()
+    assert k.status == "dilaporkan"
+    # a closed incident takes no new impact snapshot, from anybody: 403 with the reason
+    services.kejadian_ubah_status(kejadian=k, ke="selesai", oleh=dunia.pld_a)
+    r = dunia.klien(dunia.pld_a).post(
+        reverse("bencana:dampak-tambah", args=[k.pk]),
+        {"desa": dunia.desa_a.kode, "waktu": _waktu(), "mengungsi": "3"},
+    )
+    assert r.status_code == 403 and "sudah selesai" in r.content.decode()

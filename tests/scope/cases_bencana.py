@@ -1,5 +1,6 @@
 """The incident app's URLs in the scope walk: a row of desa A is reachable by A's facilitator and
-the supervisor above, a 404 for the facilitator of kabupaten B (and the other way round)."""
+the supervisor above, a 404 for the facilitator of kabupaten B (and the other way round). Evidence
+files are reached through ``Bukti.objects.visible_to`` (the incident's scope)."""
 
 from bencana import services
 from bencana.models import Bukti
@@ -53,5 +54,6 @@ KASUS = {
     "bencana:kegiatan-tautkan": Objek(buat=_pk),
     "bencana:laporan-kirim": Objek(buat=_pk),
     "bencana:laporan-cetak": Objek(buat=_pk),
-    "bencana:laporan-pdf": Objek(buat=_pk),
+    # POST only: queues the PDF for the download pipeline and redirects to the download page
+    "bencana:laporan-pdf": Objek(buat=_pk, metode="post", status=(302,)),
 }
