@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.berkas import periksa_berkas
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari
 from pendampingan.models import Pendamping, Wilayah
 
@@ -72,8 +73,6 @@ def koordinat(lintang, bujur) -> None:
 
 def periksa(berkas, jenis, field: str):
     """``periksa_berkas`` with its refusal on the form field ``field``."""
-    from pendampingan.inti.berkas import periksa_berkas
-
     try:
         return periksa_berkas(berkas, jenis)
     except ValidationError as e:

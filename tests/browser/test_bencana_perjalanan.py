@@ -1,6 +1,7 @@
 """A PLD reports a flood with a photo from a phone-sized window; their supervisor sees it in-app;
 the ministry's webhook receiver (a local http.server) gets the signed report; the PLD adds an
-impact snapshot and a chronology entry; the supervisor prints the chronology report (HTML and PDF)."""
+impact snapshot and a chronology entry; the supervisor prints the chronology report (HTML, and the
+PDF through the download pipeline)."""
 
 import hashlib
 import hmac
@@ -131,9 +132,17 @@ def test_pld_melaporkan_banjir_sampai_pengawas_mencetak(halaman, dunia, penerima
         assert harap in teks, harap
     page.emulate_media(media="print")
     page.screenshot(path="/tmp/bencana-5-cetak.png", full_page=True)
-    pdf = page.request.get(f"/bencana/{k.pk}/laporan/pdf/")
-    assert pdf.headers["content-type"] == "application/pdf"
-    isi_pdf = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
+    page.emulate_media(media="screen")
+    # the PDF is built by the download pipeline: the button queues it, the download page offers it
+    page.get_by_role("button", name="Unduh PDF").click()
+    page.wait_for_url(re.compile(r"/unduhan/[0-9a-f-]+/$"))
+    tombol = page.get_by_role("link", name=re.compile(f"Unduh kronologi-{k.kode}"))
+    tombol.wait_for()
+    with page.expect_download() as unduh:
+        tombol.click()
+    isi_pdf = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(open(unduh.value.path(), "rb").read())).pages
+    )
     assert k.kode in isi_pdf and "dievakuasi" in isi_pdf
     page.goto("/bencana/rekap/")
     assert page.get_by_text("85").first.is_visible()
