@@ -113,8 +113,14 @@ def test_sekali_per_versi(dunia, penerima_webhook, django_capture_on_commit_call
 
 
 def test_tidak_ada_pesan_bila_laporan_gagal(dunia, django_capture_on_commit_callbacks):
-    from django.core.exceptions import ValidationError
+    import datetime
 
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils import timezone
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+        kejadian_di(dunia.desa_b, dunia.pld_a)  # not their desa: 403
+    besok = timezone.now() + datetime.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        kejadian_di(dunia.desa_b, dunia.pld_a)
+        kejadian_di(dunia.desa_a, dunia.pld_a, waktu=besok)
     assert not Pesan.objects.exists() and not mail.outbox

@@ -63,7 +63,7 @@ def test_kejadian_kabupaten_lain_tidak_dapat_dipilih(dunia):
 
 
 def test_tautan_hanya_kegiatan_bencana_milik_sendiri_di_wilayah_terdampak(dunia):
-    from django.core.exceptions import ValidationError
+    from django.core.exceptions import PermissionDenied, ValidationError
 
     k = kejadian_di(dunia.desa_a, dunia.pld_a)
     with pytest.raises(ValidationError, match="tata cara KLB dan bencana"):
@@ -72,7 +72,7 @@ def test_tautan_hanya_kegiatan_bencana_milik_sendiri_di_wilayah_terdampak(dunia)
             kejadian=k,
             user=dunia.pld_a.user,
         )
-    with pytest.raises(ValidationError, match="kegiatan Anda sendiri"):
+    with pytest.raises(PermissionDenied, match="kegiatan Anda sendiri"):
         services.kegiatan_tautkan(
             kegiatan=_kegiatan(dunia, pendamping=dunia.pd_a), kejadian=k, user=dunia.pld_a.user
         )
