@@ -292,7 +292,7 @@ class BantuanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
         self.order_fields(["wilayah"])
 
 
-class MitigasiForm(_DesaKejadianMixin, forms.Form):
+class MitigasiForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
     judul = forms.CharField(label=_("Tindakan mitigasi"), max_length=250)
     mitra = forms.CharField(
         label=_("Pelaksana dan mitra"),

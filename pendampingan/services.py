@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import roles
+from .inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from .models import (
     PENUGASAN_SAH,
     ImporWilayah,
@@ -250,8 +251,13 @@ def tindak_lanjut_buat(
     kegiatan=None,
     sumber=None,
     boleh_lampau: bool = False,
+    kunci_sekali=None,
 ) -> TindakLanjut:
-    """Open a follow-up action. Any app may call this; ``sumber`` is the record it came from."""
+    """Open a follow-up action. Any app may call this; ``sumber`` is the record it came from.
+    With a form's one-time key a repeat raises ``SudahTersimpan`` with the first follow-up."""
+    ada = sudah_ada(TindakLanjut, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
     errors = {}
     if not (judul or "").strip():
         errors["judul"] = _("Tuliskan tindak lanjutnya.")
@@ -270,11 +276,19 @@ def tindak_lanjut_buat(
         judul=judul.strip(),
         penanggung_jawab=penanggung_jawab.strip(),
         jatuh_tempo=jatuh_tempo,
+        kunci_sekali=kunci_dari(kunci_sekali),
     )
     if sumber is not None:
         tl.sumber_jenis = ContentType.objects.get_for_model(sumber)
         tl.sumber_id = str(sumber.pk)
-    tl.save()
+
+    def simpan():
+        tl.save()
+        return tl
+
+    tl, dibuat = buat_sekali(TindakLanjut, tl.kunci_sekali, simpan)
+    if not dibuat:
+        raise SudahTersimpan(tl)
     return tl
 
 

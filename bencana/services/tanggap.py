@@ -123,8 +123,10 @@ def mitigasi_buat(
     judul: str,
     mitra: str,
     jatuh_tempo: datetime.date,
+    kunci_sekali=None,
 ):
-    """A mitigation action with its partners, as a follow-up in the core pointing at the incident."""
+    """A mitigation action with its partners, as a follow-up in the core pointing at the incident
+    (a repeat of the form's one-time key raises ``SudahTersimpan`` with the first)."""
     _boleh_ubah(oleh, kejadian)
     desa_kejadian(kejadian, wilayah)
     return inti.tindak_lanjut_buat(
@@ -134,6 +136,7 @@ def mitigasi_buat(
         penanggung_jawab=mitra,
         jatuh_tempo=jatuh_tempo,
         sumber=kejadian,
+        kunci_sekali=kunci_sekali,
     )
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from pendampingan.inti.berkas import respons_berkas
 from pendampingan.inti.sekali import SudahTersimpan
+from pendampingan.models import TindakLanjut
 
 from .. import forms, services
 from ..models import Bukti, DesaTerdampak, JenisBukti, KegiatanKejadian, Kronologi, PenilaianDampak
@@ -184,8 +185,8 @@ def bukti_unduh(request, pk):
     )
 
 
-def _aksi_model(service, bagian, judul, pesan, form_class, desa=False):
-    model = getattr(getattr(form_class, "_meta", None), "model", None)
+def _aksi_model(service, bagian, judul, pesan, form_class, desa=False, model=None):
+    model = model or getattr(getattr(form_class, "_meta", None), "model", None)
 
     @permission_required(CATAT, raise_exception=True)
     def view(request, pk):
@@ -247,6 +248,7 @@ mitigasi_tambah = _aksi_model(
     _("Tindakan mitigasi dicatat sebagai tindak lanjut."),
     forms.MitigasiForm,
     desa=True,
+    model=TindakLanjut,
 )
 
 

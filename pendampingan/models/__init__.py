@@ -155,7 +155,7 @@ class TindakLanjutQuerySet(RegionScopedQuerySet):
         return self.terbuka().filter(jatuh_tempo__lt=tanggal or timezone.localdate())
 
 
-class TindakLanjut(models.Model):
+class TindakLanjut(KunciSekaliModel, models.Model):
     """A follow-up action: what, who is to do it, by when. Any app may open one (a pengarahan
     commitment, a forum decision, a musyawarah agreement, a mitigation step) and point at its
     source through ``sumber``."""
@@ -186,7 +186,7 @@ class TindakLanjut(models.Model):
     sumber_id = models.CharField(max_length=64, blank=True)
     sumber = GenericForeignKey("sumber_jenis", "sumber_id")
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["kunci_sekali"])
 
     objects = TindakLanjutQuerySet.as_manager()
 
@@ -198,6 +198,17 @@ class TindakLanjut(models.Model):
 
     def __str__(self):
         return self.judul
+
+    def get_absolute_url(self):
+        """The record it came from when that has a page, else its entry, else the follow-ups."""
+        from django.urls import reverse
+
+        sumber = self.sumber if self.sumber_jenis_id else None
+        if sumber is not None and hasattr(sumber, "get_absolute_url"):
+            return sumber.get_absolute_url()
+        if self.kegiatan_id:
+            return reverse("pendampingan:kegiatan-detail", args=[self.kegiatan_id])
+        return reverse("pendampingan:tindaklanjut-list")
 
     @property
     def terlambat(self) -> bool:

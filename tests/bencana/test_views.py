@@ -581,3 +581,24 @@ def test_menutup_tanpa_hak_403_di_dalam_lingkup(dunia):
         {"desa": dunia.desa_a.kode, "waktu": _waktu(), "mengungsi": "3"},
     )
     assert r.status_code == 403 and "sudah selesai" in r.content.decode()
+
+
+def test_mitigasi_dikirim_dua_kali_satu_tindak_lanjut(dunia):
+    from pendampingan.models import TindakLanjut
+
+    k = kejadian_di(dunia.desa_a, dunia.pld_a)
+    klien = dunia.klien(dunia.pld_a)
+    url = reverse("bencana:mitigasi-tambah", args=[k.pk])
+    kunci = klien.get(url).context["form"].initial["kunci_sekali"]
+    data = {
+        "wilayah": dunia.desa_a.kode,
+        "judul": "Tanggul darurat",
+        "mitra": "BPBD",
+        "jatuh_tempo": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
+        "kunci_sekali": str(kunci),
+    }
+    assert klien.post(url, data).status_code == 302
+    r = klien.post(url, data, follow=True)
+    assert "sudah tersimpan sebelumnya" in r.content.decode()
+    assert r.redirect_chain[-1][0] == k.get_absolute_url()
+    assert TindakLanjut.objects.filter(judul="Tanggul darurat").count() == 1
