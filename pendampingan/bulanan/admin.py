@@ -7,7 +7,6 @@ from .models import (
     PembukaanBulan,
     PeristiwaLaporan,
     RencanaKerja,
-    Unduhan,
 )
 
 
@@ -88,16 +87,6 @@ class PembukaanBulanAdmin(admin.ModelAdmin):
     list_filter = ["bulan"]
     search_fields = ["pendamping__nama", "alasan"]
     readonly_fields = ["pendamping", "wilayah", "bulan", "sampai", "alasan", "oleh", "waktu"]
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(Unduhan)
-class UnduhanAdmin(admin.ModelAdmin):
-    list_display = ["dibuat", "user", "judul", "status", "jumlah_laporan", "ukuran"]
-    list_filter = ["status"]
-    readonly_fields = [f.name for f in Unduhan._meta.fields]
 
     def has_add_permission(self, request):
         return False

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import TataCara
 from pendampingan.widgets import WilayahField
 
@@ -43,7 +44,7 @@ class BulanField(forms.CharField):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-class RencanaForm(forms.Form):
+class RencanaForm(KunciSekaliForm, forms.Form):
     wilayah = WilayahField(label=_("Desa"), tingkat="desa", mode="catat")
     tata_cara = forms.ChoiceField(label=_("Tata cara"), choices=TataCara.choices)
     target_kegiatan = forms.IntegerField(
@@ -61,7 +62,10 @@ class RencanaForm(forms.Form):
         self.fields["wilayah"].set_queryset(desa_qs)
 
 
-class SusunForm(forms.Form):
+class SusunForm(KunciSekaliForm, forms.Form):
+    """Draft (or redraft) the month's report; the first draft creates the report, so the form
+    carries a one-time key."""
+
     susun_ulang_narasi = forms.BooleanField(
         label=_("Susun ulang narasi dari kegiatan (suntingan saya diganti)"), required=False
     )
@@ -94,13 +98,27 @@ class NarasiForm(forms.Form):
         return [(n, self[f"narasi_{n.pk}"]) for n in self.narasi]
 
 
-class SetujuiForm(forms.Form):
+class DariForm(forms.Form):
+    """A form that moves the report's status carries the status the user saw (``dari``): when
+    somebody else moved it in between, the move is refused with who did it."""
+
+    dari = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_dari(self):
+        return self.cleaned_data.get("dari") or None
+
+
+class AjukanForm(DariForm):
+    pass
+
+
+class SetujuiForm(DariForm):
     catatan = forms.CharField(
         label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class KembalikanForm(forms.Form):
+class KembalikanForm(DariForm):
     catatan = forms.CharField(
         label=_("Catatan untuk pendamping"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -115,7 +133,7 @@ class RekomendasiForm(forms.Form):
     alasan = forms.CharField(label=_("Alasan"), max_length=300, required=False)
 
 
-class BukaForm(forms.Form):
+class BukaForm(KunciSekaliForm, forms.Form):
     alasan = forms.CharField(
         label=_("Alasan membuka kembali"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -141,7 +159,7 @@ class RekapForm(forms.Form):
         self.fields["bulan"].widget.attrs["class"] = "form-control"
 
 
-class UnduhanForm(forms.Form):
+class ZipForm(forms.Form):
     wilayah = WilayahField(label=_("Wilayah"))
     bulan = BulanField(label=_("Bulan"))
 

@@ -1,14 +1,17 @@
 """Laporan bulanan — the monthly plan, the monthly report facilitators are paid on, its review
-flow, month reopenings and background downloads.
+flow and month reopenings. (Files built for a user — a report's PDF and XLSX, an area's ZIP — are
+rows of the core ``pendampingan.Unduhan``; see ``dokumen.pembuat``.)
 
 Who sees a row (``PemilikAtauPengawasQuerySet.visible_to``) is stricter than the region scope: a
 facilitator's plan and report are their own business and their supervisors'. The owner sees their
 own rows; a supervisor sees the rows whose region lies inside a region they supervise; national
 roles see everything. A colleague in the same desa sees nothing.
 
-The report's flow is a ``TextChoices`` with the map of allowed moves beside it (``LANGKAH_SAH``);
-every move writes a ``PeristiwaLaporan`` row in the same transaction, and simple-history keeps
-every change of the report itself.
+The report's flow is a ``TextChoices`` with the map of allowed moves beside it (``LANGKAH_SAH``),
+declared as ``LaporanBulanan.alur``; every move goes through ``inti.alur.pindah_status``, which
+locks the row and writes a ``PeristiwaLaporan`` in the same transaction. simple-history keeps every
+change of the report itself. Rows a form creates (plan rows, reports, reopenings) carry the form's
+one-time key (``KunciSekaliModel``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
+from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Pendamping, TataCara, Wilayah
 from pendampingan.scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
 from pendampingan.wilayah_kode import prefiks
@@ -56,7 +61,7 @@ class PemilikAtauPengawasQuerySet(RegionScopedQuerySet):
 
 
 # -------------------------------------------------------------------------------- the plan
-class RencanaKerja(models.Model):
+class RencanaKerja(KunciSekaliModel):
     """What a facilitator plans for a month in one desa under one tata cara, with targets."""
 
     pendamping = models.ForeignKey(
@@ -101,6 +106,11 @@ class RencanaKerja(models.Model):
     def __str__(self):
         return f"{self.bulan:%m/%Y} · {self.wilayah.nama} · {self.get_tata_cara_display()}"
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("bulanan:bulan", kwargs={"bulan": self.bulan})
+
 
 # ------------------------------------------------------------------------------ the report
 class StatusLaporan(models.TextChoices):
@@ -126,7 +136,7 @@ class Rekomendasi(models.TextChoices):
     TAHAN = "tahan", _("Tahan")
 
 
-class LaporanBulanan(models.Model):
+class LaporanBulanan(KunciSekaliModel):
     """A facilitator's monthly report, drafted from the month's daily-log entries.
 
     ``wilayah`` is the narrowest region that holds every field assignment of the facilitator in
@@ -185,6 +195,7 @@ class LaporanBulanan(models.Model):
     history = HistoricalRecords()
 
     objects = PemilikAtauPengawasQuerySet.as_manager()
+    alur = Alur(peta=LANGKAH_SAH, peristiwa="bulanan.PeristiwaLaporan", fk="laporan")
 
     class Meta:
         verbose_name = _("laporan bulanan")
@@ -263,24 +274,19 @@ class NarasiLaporan(models.Model):
         return self.judul
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("bulanan:unduhan")
+        return self.laporan.get_absolute_url()
 
 
-class PeristiwaLaporan(models.Model):
-    """One move of a report's flow (or a reopening): who, when, from, to, note."""
+class PeristiwaLaporan(PeristiwaStatusDasar):
+    """One move of a report's flow (or a reopening): who, when, from, to, note — written by
+    ``pindah_status`` only."""
 
     laporan = models.ForeignKey(LaporanBulanan, on_delete=models.CASCADE, related_name="peristiwa")
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("oleh")
-    )
-    waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
-    dari = models.CharField(_("dari"), max_length=15, choices=StatusLaporan.choices, blank=True)
-    ke = models.CharField(_("ke"), max_length=15, choices=StatusLaporan.choices)
-    catatan = models.TextField(_("catatan"), blank=True)
+    # the base's fields, with the report's states as choices (for the history's labels)
+    dari = models.CharField(_("dari"), max_length=20, choices=StatusLaporan.choices, blank=True)
+    ke = models.CharField(_("ke"), max_length=20, choices=StatusLaporan.choices)
 
-    class Meta:
+    class Meta(PeristiwaStatusDasar.Meta):
         verbose_name = _("peristiwa laporan")
         verbose_name_plural = _("peristiwa laporan")
         ordering = ["waktu", "pk"]
@@ -294,7 +300,7 @@ class PembukaanBulanQuerySet(PemilikAtauPengawasQuerySet):
         return self.filter(sampai__gte=tanggal)
 
 
-class PembukaanBulan(models.Model):
+class PembukaanBulan(KunciSekaliModel):
     """A supervisor reopened a locked month for one facilitator until ``sampai`` (recorded)."""
 
     pendamping = models.ForeignKey(Pendamping, on_delete=models.PROTECT, related_name="+")
@@ -317,48 +323,3 @@ class PembukaanBulan(models.Model):
 
     def __str__(self):
         return f"{self.pendamping.nama} · {self.bulan:%m/%Y} s.d. {self.sampai:%d-%m-%Y}"
-
-
-# --------------------------------------------------------------------------- downloads
-class StatusUnduhan(models.TextChoices):
-    ANTRE = "antre", _("Dalam antrean")
-    PROSES = "proses", _("Sedang dibuat")
-    SIAP = "siap", _("Siap diunduh")
-    GAGAL = "gagal", _("Gagal")
-
-
-class UnduhanQuerySet(PemilikAtauPengawasQuerySet):
-    pemilik_lookup = "user"
-
-
-class Unduhan(models.Model):
-    """A batch file built in the background (a kabupaten's reports as one ZIP) for one user."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    wilayah = models.ForeignKey(Wilayah, on_delete=models.PROTECT, related_name="+")
-    bulan = models.DateField(_("bulan"))
-    judul = models.CharField(_("judul"), max_length=200)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusUnduhan.choices, default=StatusUnduhan.ANTRE
-    )
-    berkas = models.FileField(_("berkas"), upload_to="bulanan/unduhan/%Y/%m/", blank=True)
-    ukuran = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0)
-    jumlah_laporan = models.PositiveIntegerField(_("jumlah laporan"), default=0)
-    pesan = models.CharField(_("pesan"), max_length=300, blank=True)
-    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
-
-    objects = UnduhanQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("unduhan")
-        verbose_name_plural = _("unduhan")
-        ordering = ["-dibuat"]
-
-    def __str__(self):
-        return self.judul
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("bulanan:unduhan")

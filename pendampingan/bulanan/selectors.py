@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.akses import pengawas_terdekat
 from pendampingan.models import (
     JenisPenugasan,
     Kegiatan,
+    Pendamping,
     Penugasan,
     StatusKegiatan,
     Tingkat,
@@ -27,9 +29,40 @@ from .models import (
     Rekomendasi,
     RencanaKerja,
     StatusLaporan,
-    Unduhan,
 )
 from .periode import akhir_bulan
+
+
+def penugasan_lapangan_bulan(*, pendamping: Pendamping, bulan: datetime.date):
+    """The facilitator's field assignments that overlap the month."""
+    return Penugasan.objects.filter(
+        pendamping=pendamping, jenis=JenisPenugasan.LAPANGAN, mulai__lte=akhir_bulan(bulan)
+    ).filter(Q(selesai__isnull=True) | Q(selesai__gte=bulan))
+
+
+def desa_tugas_bulan(*, pendamping: Pendamping, bulan: datetime.date):
+    """The desa the facilitator was assigned to (in the field) during the month."""
+    kode = list(
+        penugasan_lapangan_bulan(pendamping=pendamping, bulan=bulan).values_list(
+            "wilayah_id", flat=True
+        )
+    )
+    if not kode:
+        return Wilayah.objects.none()
+    q = Q()
+    for k in kode:
+        q |= Q(kode=k) if k.count(".") == 3 else Q(kode__startswith=prefiks(k))
+    return Wilayah.objects.filter(q, tingkat=Tingkat.DESA)
+
+
+def pemeriksa_laporan(*, laporan: LaporanBulanan) -> list[Pendamping]:
+    """Who is told a report waits for review: the nearest supervisors of its region above its
+    facilitator's jabatan."""
+    return pengawas_terdekat(
+        kode=laporan.wilayah_id,
+        di_atas=laporan.pendamping.jabatan,
+        kecuali=(laporan.pendamping_id,),
+    )
 
 
 def rencana_bulan(*, user, pendamping, bulan: datetime.date):
@@ -60,19 +93,22 @@ def laporan_perlu_diperiksa(*, user):
     )
 
 
+def laporan_lengkap(*, user):
+    """The reports ``user`` may see, with what their page and their documents show."""
+    return LaporanBulanan.objects.visible_to(user).select_related(
+        "pendamping",
+        "pendamping__user",
+        "wilayah",
+        "disetujui_oleh__pendamping",
+        "direkomendasi_oleh",
+    )
+
+
 def laporan_detail(*, user, pk: int) -> LaporanBulanan:
+    """One report the user may see (404 otherwise)."""
     from django.shortcuts import get_object_or_404
 
-    return get_object_or_404(
-        LaporanBulanan.objects.visible_to(user).select_related(
-            "pendamping",
-            "pendamping__user",
-            "wilayah",
-            "disetujui_oleh__pendamping",
-            "direkomendasi_oleh",
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(laporan_lengkap(user=user), pk=pk)
 
 
 def laporan_riwayat(*, laporan: LaporanBulanan):
@@ -85,10 +121,6 @@ def pembukaan_laporan(*, laporan: LaporanBulanan):
         .select_related("oleh__pendamping")
         .order_by("-waktu")
     )
-
-
-def unduhan_pengguna(*, user):
-    return Unduhan.objects.visible_to(user).filter(user=user).select_related("wilayah")
 
 
 def wilayah_rekap(*, user):

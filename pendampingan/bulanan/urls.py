@@ -46,6 +46,5 @@ urlpatterns = [
     path("laporan/<int:pk>/xlsx/", views.laporan_xlsx, name="laporan-xlsx"),
     path("rekap/", views.rekap, name="rekap"),
     path("rekap/xlsx/", views.rekap_xlsx, name="rekap-xlsx"),
-    path("unduhan/", views.unduhan, name="unduhan"),
-    path("unduhan/<int:pk>/berkas/", views.unduhan_berkas, name="unduhan-berkas"),
+    path("rekap/zip/", views.rekap_zip, name="rekap-zip"),
 ]

@@ -1,5 +1,6 @@
-"""The supervisor's recap: figures per facilitator, the roll-up into the level above, the XLSX
-layout and its safety against formula injection, fixed query counts."""
+"""The supervisor's recap pages: the XLSX layout and its safety against formula injection, fixed
+query counts, who may see it; the dashboard panel and the entry link. (The recap's figures and
+roll-up are in test_selectors.py.)"""
 
 import datetime
 import io
@@ -11,75 +12,15 @@ from django.urls import reverse
 from pendampingan.bulanan.dokumen import rekap_xlsx
 from pendampingan.bulanan.models import StatusLaporan
 from pendampingan.bulanan.selectors import rekap_bulanan
-from pendampingan.models import Jabatan, StatusKegiatan
-from tests.bulanan.factories import kegiatan, laporan, rencana
+from pendampingan.models import Jabatan
+from tests.bulanan.factories import OKT, isi_rekap_oktober, kegiatan, laporan
 from tests.factories import pendamping_di, wilayah_rantai
 
 pytestmark = pytest.mark.django_db
 
-OKT = datetime.date(2026, 10, 1)
-
-
-def _isi(dunia):
-    """PLD A: 3 entries on 2 days (2 verified), approved and recommended for pay.
-    PLD A2 (second kecamatan of kabupaten A): 1 returned entry, no report.
-    PLD B (other kabupaten): not in kabupaten A's recap."""
-    a, b = dunia.pld_a, dunia.pld_b
-    kegiatan(a, dunia.desa_a, OKT, status=StatusKegiatan.DIVERIFIKASI)
-    kegiatan(a, dunia.desa_a, OKT, "13:00", "14:00", status=StatusKegiatan.DIVERIFIKASI)
-    kegiatan(a, dunia.desa_a, OKT + datetime.timedelta(days=1), status=StatusKegiatan.DIAJUKAN)
-    rencana(a, dunia.desa_a, OKT)
-    laporan(a, dunia.desa_a, OKT, status=StatusLaporan.DISETUJUI, rekomendasi="bayar")
-    desa_c = wilayah_rantai("33.01.02.2001", "Desa Gamma")
-    pld_c = pendamping_di(desa_c.kode, Jabatan.PLD, username="pld_c")
-    kegiatan(pld_c, desa_c, OKT, status=StatusKegiatan.DIKEMBALIKAN)
-    kegiatan(b, dunia.desa_b, OKT)
-    return pld_c
-
-
-def test_rekap_kecamatan_untuk_pd(dunia):
-    _isi(dunia)
-    r = rekap_bulanan(user=dunia.pd_a.user, wilayah=dunia.kec_a, bulan=OKT)
-    assert [b.nama for b in r.baris] == [dunia.pld_a.nama]
-    b = r.baris[0]
-    assert (b.hari_kerja, b.kegiatan, b.terverifikasi, b.persen_terverifikasi) == (2, 3, 2, 67)
-    assert (b.status, b.rekomendasi) == ("disetujui", "bayar")
-    assert b.tanda == []
-    # the kecamatan recap's groups are its desa
-    assert [j.kode for j in r.kelompok] == [dunia.desa_a.kode]
-
-
-def test_rekap_kabupaten_menggulung_rekap_kecamatan(dunia):
-    pld_c = _isi(dunia)
-    atas = rekap_bulanan(user=dunia.pengawas.user, wilayah=dunia.kab_a, bulan=OKT)
-    assert {b.nama for b in atas.baris} == {dunia.pld_a.nama, pld_c.nama}
-    assert [j.kode for j in atas.kelompok] == ["33.01.01", "33.01.02"]
-    for j in atas.kelompok:
-        bawah = rekap_bulanan(
-            user=dunia.pengawas.user, wilayah=wilayah_rantai(j.kode), bulan=OKT
-        ).total
-        assert j.sebagai_dict() | {"nama": ""} == bawah.sebagai_dict() | {"nama": ""}
-    t = atas.total
-    assert (t.pendamping, t.disetujui, t.belum, t.kegiatan, t.terverifikasi, t.bayar) == (
-        2,
-        1,
-        1,
-        4,
-        2,
-        1,
-    )
-    c = next(b for b in atas.baris if b.nama == pld_c.nama)
-    assert c.status_label == "Belum disusun"
-    assert "1 kegiatan dikembalikan" in c.tanda and "tanpa rencana kerja" in c.tanda
-    # the province rolls the kabupaten up the same way
-    prov = rekap_bulanan(user=dunia.pengawas.user, wilayah=dunia.provinsi, bulan=OKT)
-    kab_a = next(j for j in prov.kelompok if j.kode == dunia.kab_a.kode)
-    assert kab_a.sebagai_dict() | {"nama": ""} == t.sebagai_dict() | {"nama": ""}
-    assert prov.total.pendamping == 3
-
 
 def test_rekap_xlsx_tata_letak_dan_aman_dari_rumus(dunia):
-    pld_c = _isi(dunia)
+    pld_c = isi_rekap_oktober(dunia)
     pld_c.nama = '=HYPERLINK("http://jahat.example","klik")'
     pld_c.save()
     r = rekap_bulanan(user=dunia.pengawas.user, wilayah=dunia.kab_a, bulan=OKT)

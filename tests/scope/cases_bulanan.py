@@ -2,10 +2,9 @@
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from pendampingan.bulanan.models import StatusLaporan, StatusUnduhan, Unduhan
+from pendampingan.bulanan.models import StatusLaporan
 from tests.bulanan.factories import bulan_ini, laporan, rencana
 
 from .kasus import Daftar, Login, Objek
@@ -45,25 +44,6 @@ def _laporan_diajukan_penanda(d, desa):
     return p.nama
 
 
-def _unduhan(d, desa):
-    p = d.pemilik[desa.kode]
-    u = Unduhan.objects.create(
-        user=p.user,
-        wilayah=desa,
-        bulan=BULAN,
-        judul=f"ZIP {desa.nama}",
-        status=StatusUnduhan.SIAP,
-    )
-    u.berkas.save(f"uji-{desa.kode}.zip", ContentFile(b"PK"), save=True)
-    return {"pk": u.pk}
-
-
-def _penanda_unduhan(d, desa):
-    p = d.pemilik[desa.kode]
-    Unduhan.objects.create(user=p.user, wilayah=desa, bulan=BULAN, judul=f"ZIP unduhan {desa.kode}")
-    return f"ZIP unduhan {desa.kode}"
-
-
 KASUS = {
     "bulanan:beranda": Daftar(buat=_penanda_laporan),
     "bulanan:periksa": Daftar(buat=_laporan_diajukan_penanda, pengguna="pengawas"),
@@ -75,8 +55,9 @@ KASUS = {
     "bulanan:rencana-ubah": Objek(buat=_rencana, status=(200, 403)),
     "bulanan:rencana-hapus": Objek(buat=_rencana, status=(200, 403)),
     "bulanan:laporan-detail": Objek(buat=_laporan()),
-    "bulanan:laporan-pdf": Objek(buat=_laporan()),
-    "bulanan:laporan-xlsx": Objek(buat=_laporan()),
+    # asking for a file queues it on the core download pipeline and redirects to its page
+    "bulanan:laporan-pdf": Objek(buat=_laporan(), metode="post", status=(302,)),
+    "bulanan:laporan-xlsx": Objek(buat=_laporan(), metode="post", status=(302,)),
     "bulanan:laporan-susun-ulang": Objek(buat=_laporan(), metode="post", status=(302,)),
     "bulanan:laporan-narasi": Objek(buat=_laporan(), metode="post", status=(302,)),
     "bulanan:laporan-ajukan": Objek(buat=_laporan(), metode="post", status=(302,)),
@@ -106,6 +87,6 @@ KASUS = {
     ),
     "bulanan:rekap": Daftar(buat=lambda d, desa: d.pemilik[desa.kode].nama, pengguna="pengawas"),
     "bulanan:rekap-xlsx": Login(status=(403,)),
-    "bulanan:unduhan": Daftar(buat=_penanda_unduhan),
-    "bulanan:unduhan-berkas": Objek(buat=_unduhan),
+    # POST only (an area's ZIP, for its supervisors); the file is the core's owner-only download
+    "bulanan:rekap-zip": Login(status=(405,)),
 }

@@ -1,13 +1,16 @@
-"""Services of the monthly report: plans, generation that keeps edits, the flow, bad input."""
+"""Services of the monthly report: plans, generation that keeps edits, the flow through
+``pindah_status``, permissions (403 inside the scope), one-time keys, bad input."""
 
 import datetime
+import uuid
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from pendampingan import registry
 from pendampingan.bulanan import services
 from pendampingan.bulanan.models import (
+    LANGKAH_SAH,
     LaporanBulanan,
     PembukaanBulan,
     PeristiwaLaporan,
@@ -15,6 +18,8 @@ from pendampingan.bulanan.models import (
     StatusLaporan,
 )
 from pendampingan.bulanan.periode import bulan_lalu
+from pendampingan.inti.alur import PindahDitolak
+from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import Jabatan, Penugasan, TataCara
 from pendampingan.notifikasi.models import Pesan
 from tests.bulanan.factories import bulan_ini, kegiatan, laporan, rencana
@@ -152,11 +157,10 @@ def test_menyetujui_laporan_sendiri_ditolak(dunia):
         user=pd.user, laporan=services.laporan_susun(user=pd.user, bulan=bulan_ini())
     )
     assert lap.wilayah_id == dunia.kec_a.kode
-    with pytest.raises(ValidationError) as e:
+    with pytest.raises(PermissionDenied, match="laporan Anda sendiri"):
         services.laporan_setujui(user=pd.user, laporan=lap)
-    assert "laporan Anda sendiri" in e.value.messages[0]
     # another PD of the same kecamatan may not either: a PD's report goes to the kabupaten
-    with pytest.raises(ValidationError, match="di atas jabatan"):
+    with pytest.raises(PermissionDenied, match="di atas jabatan"):
         services.laporan_setujui(user=dunia.pd_a.user, laporan=lap)
     assert services.laporan_setujui(user=dunia.pengawas.user, laporan=lap).status == "disetujui"
 
@@ -164,10 +168,13 @@ def test_menyetujui_laporan_sendiri_ditolak(dunia):
 def test_pengawas_di_luar_wilayah_dan_pld_tidak_dapat_menyetujui(dunia):
     lap = laporan(dunia.pld_a, dunia.desa_a, status=StatusLaporan.DIAJUKAN)
     pd_b = pendamping_di(dunia.desa_b.induk.kode, Jabatan.PD, jenis="supervisi")
-    with pytest.raises(ValidationError, match="bukan di wilayah yang Anda awasi"):
+    with pytest.raises(PermissionDenied, match="bukan di wilayah yang Anda awasi"):
         services.laporan_setujui(user=pd_b.user, laporan=lap)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.laporan_setujui(user=dunia.pld_b.user, laporan=lap)
+    with pytest.raises(PermissionDenied):
+        services.laporan_rekomendasikan(user=pd_b.user, laporan=lap, rekomendasi="bayar")
+    assert not PeristiwaLaporan.objects.exists()
 
 
 def test_rekomendasi_tahan_perlu_alasan_bayar_perlu_disetujui(dunia):
@@ -185,26 +192,31 @@ def test_rekomendasi_tahan_perlu_alasan_bayar_perlu_disetujui(dunia):
 
 
 def test_bukan_pemilik_tidak_dapat_mengajukan_atau_menyunting(dunia):
-    from django.core.exceptions import PermissionDenied
-
     lap = laporan(dunia.pld_a, dunia.desa_a)
     with pytest.raises(PermissionDenied):
         services.laporan_ajukan(user=dunia.pd_a.user, laporan=lap)
     with pytest.raises(PermissionDenied):
         services.laporan_simpan_narasi(user=dunia.pd_a.user, laporan=lap, teks={})
+    r = rencana(dunia.pld_a, dunia.desa_a, bulan_ini())
+    with pytest.raises(PermissionDenied):
+        services.rencana_hapus(user=dunia.pd_a.user, rencana=r)
+    with pytest.raises(PermissionDenied):
+        services.rencana_simpan(
+            user=dunia.pd_a.user,
+            bulan=bulan_ini(),
+            rencana=r,
+            wilayah=dunia.desa_a,
+            tata_cara=TataCara.FASILITASI,
+            target_kegiatan=9,
+        )
+    r.refresh_from_db()
+    assert r.target_kegiatan == 1
 
 
 def test_laporan_bulan_depan_ditolak(dunia):
     depan = (bulan_ini() + datetime.timedelta(days=40)).replace(day=1)
     with pytest.raises(ValidationError, match="bulan berjalan atau sebelumnya"):
         services.laporan_susun(user=dunia.pld_a.user, bulan=depan)
-
-
-def test_pemeriksa_terdekat(dunia):
-    lap = laporan(dunia.pld_a, dunia.desa_a)
-    assert services.pemeriksa_laporan(laporan=lap) == [dunia.pd_a]
-    lap_b = laporan(dunia.pld_b, dunia.desa_b)
-    assert services.pemeriksa_laporan(laporan=lap_b) == [dunia.pengawas]
 
 
 def test_kunci_terdaftar_di_registry():
@@ -217,7 +229,7 @@ def test_buka_bulan_mengembalikan_laporan_dan_tercatat(dunia):
         services.bulan_buka(
             user=dunia.pd_a.user, pendamping=dunia.pld_a, bulan=lap.bulan, alasan=""
         )
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         services.bulan_buka(
             user=dunia.pld_b.user, pendamping=dunia.pld_a, bulan=lap.bulan, alasan="x"
         )
@@ -241,3 +253,101 @@ def test_narasi_dari_peramban_crlf_tidak_dianggap_disunting(dunia):
     )
     n.refresh_from_db()
     assert berubah == 0 and not n.disunting
+
+
+# ------------------------------------------------------------------- the flow's one mover
+def test_langkah_di_luar_peta_dan_status_basi_ditolak(dunia):
+    lap = laporan(dunia.pld_a, dunia.desa_a)  # draf
+    with pytest.raises(PindahDitolak) as e:
+        services.laporan_setujui(user=dunia.pd_a.user, laporan=lap)
+    assert e.value.code == "tidak_sah" and "tidak dapat berpindah" in e.value.messages[0]
+    lap.status = StatusLaporan.DIAJUKAN
+    lap.save()
+    services.laporan_setujui(user=dunia.pd_a.user, laporan=lap, dari="diajukan")
+    # the korprov saw "diajukan" on their page and returns it: told who approved it meanwhile
+    lama = LaporanBulanan.objects.get(pk=lap.pk)
+    lama.status = StatusLaporan.DIAJUKAN
+    with pytest.raises(PindahDitolak) as e:
+        services.laporan_kembalikan(
+            user=dunia.pengawas.user, laporan=lama, catatan="Perbaiki", dari="diajukan"
+        )
+    assert e.value.code == "sudah_berubah"
+    u = dunia.pd_a.user
+    assert "Disetujui" in e.value.messages[0]
+    assert (u.get_full_name() or u.get_username()) in e.value.messages[0]
+    lap.refresh_from_db()
+    assert lap.status == StatusLaporan.DISETUJUI and lap.disetujui_oleh == dunia.pd_a.user
+    assert list(PeristiwaLaporan.objects.values_list("dari", "ke", "oleh__username")) == [
+        ("diajukan", "disetujui", "pd_a")
+    ]
+
+
+def test_peristiwa_lama_dan_baru_di_model_dasar(dunia):
+    """The event model is on the shared base: its actor is ``oleh``, its time defaults to now."""
+    from pendampingan.inti.alur import PeristiwaStatusDasar
+
+    assert issubclass(PeristiwaLaporan, PeristiwaStatusDasar)
+    assert LaporanBulanan.alur.model_peristiwa() is PeristiwaLaporan
+    assert LaporanBulanan.alur.peta is LANGKAH_SAH
+
+
+def test_ajukan_dua_kali_satu_peristiwa_satu_pemberitahuan(dunia):
+    p = dunia.pld_a
+    kegiatan(p, dunia.desa_a, _hari(0), judul="Asistensi")
+    lap = services.laporan_susun(user=p.user, bulan=bulan_ini())
+    services.laporan_ajukan(user=p.user, laporan=lap, dari="draf")
+    # a double click: the second sends the same page's "draf" and is told it moved already
+    with pytest.raises(PindahDitolak, match="sudah diubah"):
+        services.laporan_ajukan(user=p.user, laporan=lap, dari="draf")
+    # a repeat without the status seen is a no-op
+    services.laporan_ajukan(user=p.user, laporan=lap)
+    assert PeristiwaLaporan.objects.filter(laporan=lap).count() == 1
+    assert Pesan.objects.filter(peristiwa="bulanan.diajukan", saluran="in_app").count() == 1
+
+
+# ------------------------------------------------------------------------ one-time keys
+def test_rencana_dikirim_dua_kali_satu_baris(dunia):
+    kunci = uuid.uuid4()
+    kw = {
+        "user": dunia.pld_a.user,
+        "bulan": bulan_ini(),
+        "wilayah": dunia.desa_a,
+        "tata_cara": TataCara.ASISTENSI,
+        "target_kegiatan": 2,
+        "kunci_sekali": kunci,
+    }
+    r = services.rencana_simpan(**kw)
+    assert r.kunci_sekali == kunci
+    with pytest.raises(SudahTersimpan) as e:
+        services.rencana_simpan(**kw)
+    assert e.value.obj == r
+    assert RencanaKerja.objects.count() == 1
+
+
+def test_susun_dikirim_dua_kali_satu_laporan(dunia):
+    kunci = uuid.uuid4()
+    lap = services.laporan_susun(user=dunia.pld_a.user, bulan=bulan_ini(), kunci_sekali=kunci)
+    with pytest.raises(SudahTersimpan) as e:
+        services.laporan_susun(user=dunia.pld_a.user, bulan=bulan_ini(), kunci_sekali=kunci)
+    assert e.value.obj == lap
+    # another form (a new key) refreshes the same report: one per facilitator and month
+    assert services.laporan_susun(user=dunia.pld_a.user, bulan=bulan_ini()) == lap
+    assert LaporanBulanan.objects.count() == 1
+
+
+def test_buka_dikirim_dua_kali_satu_pembukaan_satu_peristiwa(dunia):
+    lap = laporan(dunia.pld_a, dunia.desa_a, status=StatusLaporan.DISETUJUI)
+    kunci = uuid.uuid4()
+    kw = {
+        "user": dunia.pd_a.user,
+        "pendamping": dunia.pld_a,
+        "bulan": lap.bulan,
+        "alasan": "Salah jam",
+        "kunci_sekali": kunci,
+    }
+    b = services.bulan_buka(**kw)
+    with pytest.raises(SudahTersimpan) as e:
+        services.bulan_buka(**kw)
+    assert e.value.obj == b
+    assert PembukaanBulan.objects.count() == 1
+    assert PeristiwaLaporan.objects.filter(laporan=lap).count() == 1

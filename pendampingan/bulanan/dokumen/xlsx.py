@@ -1,34 +1,29 @@
-"""The documents: the report as PDF (WeasyPrint), its entries as XLSX, the supervisor's recap as
-XLSX, and a whole area's reports as one ZIP.
+"""The spreadsheets: a report's entries, and the supervisor's recap to send up the chain.
 
-Every text written into a spreadsheet goes through ``sel_aman``: a value that a spreadsheet would
-read as a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed with an
-apostrophe and stored as text, so a title typed as ``=HYPERLINK(...)`` stays a harmless string.
+Every cell is written by ``sel_aman``: the value goes through ``pendampingan.ekspor.aman`` (the
+one formula-injection guard: text starting with ``= + - @``, a tab or a carriage return gets a
+leading apostrophe) and text is stored as a text cell, so a title typed as ``=HYPERLINK(...)``
+stays a harmless string.
 """
 
 from __future__ import annotations
 
-import base64
-import datetime
 import io
-import zipfile
-from pathlib import Path
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import formats, timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .models import LaporanBulanan
-from .periode import akhir_bulan, nama_bulan
-from .ringkasan import foto_pilihan, kegiatan_bulan
-from .selectors import Rekap
+from pendampingan.ekspor import aman
 
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+from ..models import LaporanBulanan
+from ..periode import nama_bulan
+from ..ringkasan import kegiatan_bulan
+from ..selectors import Rekap
+
 TEBAL = Font(bold=True)
 JUDUL = Font(bold=True, size=13)
 ISI_KEPALA = PatternFill("solid", fgColor="DCFCE7")
@@ -36,17 +31,12 @@ GARIS = Side(style="thin", color="9CA3AF")
 KOTAK = Border(left=GARIS, right=GARIS, top=GARIS, bottom=GARIS)
 
 
-def teks_aman(nilai):
-    """A spreadsheet-safe value: formula-like text gets a leading apostrophe."""
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
-        return "'" + nilai
-    return nilai
-
-
 def sel_aman(ws, baris: int, kolom: int, nilai, **gaya):
-    """Write one cell; text is always stored as text (never as a formula)."""
+    """Write one cell through the one formula guard (``ekspor.aman``); text is always stored as
+    text (never as a formula)."""
     sel = ws.cell(row=baris, column=kolom)
-    nilai = teks_aman(nilai)
+    if nilai is not None:
+        nilai = aman(nilai)
     sel.value = nilai
     if isinstance(nilai, str):
         sel.data_type = "s"
@@ -306,114 +296,3 @@ def rekap_xlsx(*, rekap: Rekap, user) -> bytes:
         sel_aman(ws, r + 4, 5, f"({pembuat})")
         _cetak(ws)
     return _simpan(wb)
-
-
-# ---------------------------------------------------------------------------------- PDF
-def laporan_konteks(*, laporan: LaporanBulanan) -> dict:
-    """Everything the PDF shows, in a fixed number of queries."""
-    from .services import penugasan_lapangan_bulan
-
-    kegiatan = list(kegiatan_bulan(pendamping=laporan.pendamping, bulan=laporan.bulan))
-    narasi = list(laporan.narasi.all())
-    foto = foto_pilihan(
-        kegiatan_ids=[k.pk for k in kegiatan], batas=int(getattr(settings, "BULANAN_FOTO_MAKS", 24))
-    )
-    tugas = list(
-        penugasan_lapangan_bulan(pendamping=laporan.pendamping, bulan=laporan.bulan)
-        .select_related("wilayah", "wilayah__induk")
-        .order_by("wilayah_id")
-    )
-    data = laporan.data or {}
-    return {
-        "laporan": laporan,
-        "pendamping": laporan.pendamping,
-        "nama_bulan": nama_bulan(laporan.bulan),
-        "periode_akhir": akhir_bulan(laporan.bulan),
-        "kop": kop(),
-        "tugas": tugas,
-        "kegiatan": kegiatan,
-        "narasi_tata_cara": [n for n in narasi if n.jenis == "tata_cara"],
-        "narasi_desa": [n for n in narasi if n.jenis == "desa"],
-        "data": data,
-        "foto": foto,
-        "jam_kerja": laporan.jam_kerja,
-        "dicetak": timezone.localtime(),
-    }
-
-
-def sumber_gambar(berkas) -> str:
-    """A URL WeasyPrint can read for a stored file: ``file://`` on a file system storage, else the
-    bytes inline as a data URI (remote storage has no local path)."""
-    try:
-        return Path(berkas.path).as_uri()
-    except (NotImplementedError, ValueError):
-        with berkas.open("rb") as fh:
-            return "data:image/jpeg;base64," + base64.b64encode(fh.read()).decode()
-
-
-def _akar_berkas() -> list[Path]:
-    akar = [Path(settings.MEDIA_ROOT).resolve()]
-    privat = getattr(settings, "BERKAS_PRIVAT_ROOT", None)
-    if privat:
-        akar.append(Path(privat).resolve())
-    return akar
-
-
-def _pengambil_url():
-    """WeasyPrint's URL fetcher, fenced: data URIs and files under the storage roots only; no
-    network and no other local file, whatever text ends up in the page."""
-    from urllib.parse import unquote, urlparse
-
-    from weasyprint.urls import URLFetcher
-
-    class PengambilTerpagar(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file:"):
-                jalur = Path(unquote(urlparse(url).path)).resolve()
-                if not any(jalur.is_relative_to(a) for a in _akar_berkas()):
-                    raise ValueError(f"Berkas di luar penyimpanan tidak diizinkan: {url[:80]}")
-            return super().fetch(url, headers)
-
-    return PengambilTerpagar(allowed_protocols={"file", "data"})
-
-
-def pengambil_url(url: str):
-    """Fetch ``url`` as the PDF renderer would (raises ``ValueError`` when it is not allowed)."""
-    return _pengambil_url().fetch(url)
-
-
-def laporan_pdf(*, laporan: LaporanBulanan) -> bytes:
-    """The report as PDF (WeasyPrint): photos from their thumbnails, never the originals."""
-    from weasyprint import HTML
-
-    ctx = laporan_konteks(laporan=laporan)
-    ctx["foto_src"] = [(f, sumber_gambar(f.thumbnail)) for f in ctx["foto"] if f.thumbnail]
-    html = render_to_string("bulanan/pdf/laporan.html", ctx)
-    return HTML(
-        string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=_pengambil_url()
-    ).write_pdf()
-
-
-def nama_berkas(laporan: LaporanBulanan, ekstensi: str) -> str:
-    return (
-        f"laporan-{laporan.bulan:%Y-%m}-{slugify(laporan.pendamping.nama) or laporan.pk}.{ekstensi}"
-    )
-
-
-def zip_laporan(*, laporan_list: list[LaporanBulanan], rekap: Rekap, user) -> bytes:
-    """Every report as PDF (and its entries as XLSX) plus the recap, in one ZIP."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(
-            f"rekap-{rekap.wilayah.kode}-{rekap.bulan:%Y-%m}.xlsx",
-            rekap_xlsx(rekap=rekap, user=user),
-        )
-        for lap in laporan_list:
-            folder = slugify(lap.wilayah.nama) or lap.wilayah_id
-            zf.writestr(f"{folder}/{nama_berkas(lap, 'pdf')}", laporan_pdf(laporan=lap))
-            zf.writestr(f"{folder}/{nama_berkas(lap, 'xlsx')}", kegiatan_xlsx(laporan=lap))
-    return buf.getvalue()
-
-
-def tanggal_id(t: datetime.date) -> str:
-    return formats.date_format(t, "j F Y")

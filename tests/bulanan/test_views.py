@@ -1,12 +1,22 @@
-"""Views: the month page, narrative edits, the flow through POSTs, messages, query counts."""
+"""Views: the month page, narrative edits, the flow through POSTs (with the status the user saw),
+403 for a visible row that is not theirs, one-time keys, messages, query counts."""
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from pendampingan.bulanan import services
-from pendampingan.bulanan.models import LaporanBulanan, RencanaKerja, StatusLaporan
+from pendampingan.bulanan.models import (
+    LaporanBulanan,
+    PembukaanBulan,
+    PeristiwaLaporan,
+    RencanaKerja,
+    StatusLaporan,
+)
+from pendampingan.inti.sekali import pesan_sudah_tersimpan
 from tests.bulanan.factories import bulan_ini, kegiatan, laporan, rencana
 
 pytestmark = pytest.mark.django_db
@@ -71,20 +81,20 @@ def test_susun_sunting_ajukan_setujui_lewat_halaman(dunia):
     assert n.teks == "Narasi saya" and n.disunting
     resp = klien.post(reverse("bulanan:laporan-ajukan", args=[lap.pk]), follow=True)
     assert "Laporan diajukan kepada pengawas Anda." in resp.content.decode()
-    # the facilitator cannot approve their own; the PD sees the approve form and approves
-    resp = klien.post(reverse("bulanan:laporan-setujui", args=[lap.pk]), follow=True)
-    assert "laporan Anda sendiri" in resp.content.decode()
+    # the facilitator sees their report but may not approve it: 403 with the reason
+    resp = klien.post(reverse("bulanan:laporan-setujui", args=[lap.pk]))
+    assert resp.status_code == 403 and "laporan Anda sendiri" in resp.content.decode()
+    # the PD sees the approve form, carrying the status they saw
     pd = dunia.klien(dunia.pd_a)
-    assert (
-        "Setujui laporan"
-        in pd.get(reverse("bulanan:laporan-detail", args=[lap.pk])).content.decode()
-    )
+    halaman = pd.get(reverse("bulanan:laporan-detail", args=[lap.pk])).content.decode()
+    assert "Setujui laporan" in halaman
+    assert 'name="dari" value="diajukan"' in halaman
     assert lap.pendamping.nama in pd.get(reverse("bulanan:periksa")).content.decode()
     resp = pd.post(
         reverse("bulanan:laporan-kembalikan", args=[lap.pk]), {"catatan": ""}, follow=True
     )
     assert "Tuliskan catatan" in resp.content.decode()
-    pd.post(reverse("bulanan:laporan-setujui", args=[lap.pk]))
+    pd.post(reverse("bulanan:laporan-setujui", args=[lap.pk]), {"dari": "diajukan"})
     lap.refresh_from_db()
     assert lap.status == StatusLaporan.DISETUJUI
     isi = klien.get(reverse("bulanan:laporan-detail", args=[lap.pk])).content.decode()
@@ -128,3 +138,96 @@ def test_beranda_daftar_laporan_query_tetap(dunia, django_assert_max_num_queries
     with django_assert_max_num_queries(len(awal)):
         isi = klien.get(reverse("bulanan:beranda")).content.decode()
     assert "Desember 2025" in isi
+
+
+def test_dua_pengawas_kedua_diberi_tahu_siapa_yang_lebih_dulu(dunia):
+    lap = laporan(dunia.pld_a, dunia.desa_a, status=StatusLaporan.DIAJUKAN)
+    url = reverse("bulanan:laporan-detail", args=[lap.pk])
+    dunia.klien(dunia.pd_a).post(
+        reverse("bulanan:laporan-setujui", args=[lap.pk]), {"dari": "diajukan"}
+    )
+    # the korprov's page still showed "diajukan": their return is refused with who approved it
+    resp = dunia.klien(dunia.pengawas).post(
+        reverse("bulanan:laporan-kembalikan", args=[lap.pk]),
+        {"dari": "diajukan", "catatan": "Perbaiki"},
+        follow=True,
+    )
+    assert resp.redirect_chain[-1][0] == url
+    assert "Status sudah diubah menjadi Disetujui" in resp.content.decode()
+    lap.refresh_from_db()
+    assert lap.status == StatusLaporan.DISETUJUI
+    assert PeristiwaLaporan.objects.filter(laporan=lap).count() == 1
+
+
+def test_formulir_pembuat_membawa_kunci_sekali(dunia):
+    klien = dunia.klien(dunia.pld_a)
+    isi = klien.get(reverse("bulanan:bulan", kwargs={"bulan": bulan_ini()})).content.decode()
+    # the plan form and the draft form
+    assert isi.count('name="kunci_sekali"') == 2
+    lap = laporan(dunia.pld_a, dunia.desa_a, status=StatusLaporan.DISETUJUI)
+    isi = (
+        dunia.klien(dunia.pd_a)
+        .get(reverse("bulanan:laporan-detail", args=[lap.pk]))
+        .content.decode()
+    )
+    assert 'name="kunci_sekali"' in isi  # the reopen form
+
+
+def test_rencana_dikirim_dua_kali_satu_baris(dunia):
+    klien = dunia.klien(dunia.pld_a)
+    url = reverse("bulanan:rencana-tambah", kwargs={"bulan": bulan_ini()})
+    data = {
+        "wilayah": dunia.desa_a.kode,
+        "tata_cara": "asistensi",
+        "target_kegiatan": 2,
+        "kunci_sekali": str(uuid.uuid4()),
+    }
+    assert klien.post(url, data).status_code == 302
+    resp = klien.post(url, data, follow=True)
+    assert resp.status_code == 200
+    assert pesan_sudah_tersimpan() in resp.content.decode()
+    assert RencanaKerja.objects.count() == 1
+
+
+def test_susun_dikirim_dua_kali_satu_laporan(dunia):
+    klien = dunia.klien(dunia.pld_a)
+    url = reverse("bulanan:laporan-susun", kwargs={"bulan": bulan_ini()})
+    data = {"kunci_sekali": str(uuid.uuid4())}
+    pertama = klien.post(url, data)
+    lap = LaporanBulanan.objects.get()
+    kedua = klien.post(url, data, follow=True)
+    assert pertama.url == kedua.redirect_chain[-1][0] == lap.get_absolute_url()
+    assert pesan_sudah_tersimpan() in kedua.content.decode()
+    assert LaporanBulanan.objects.count() == 1
+
+
+def test_buka_dikirim_dua_kali_satu_pembukaan(dunia):
+    lap = laporan(dunia.pld_a, dunia.desa_a, status=StatusLaporan.DISETUJUI)
+    pd = dunia.klien(dunia.pd_a)
+    url = reverse("bulanan:laporan-buka", args=[lap.pk])
+    data = {
+        "alasan": "Koreksi jam",
+        "sampai": str(timezone.localdate()),
+        "kunci_sekali": str(uuid.uuid4()),
+    }
+    pd.post(url, data)
+    resp = pd.post(url, data, follow=True)
+    assert pesan_sudah_tersimpan() in resp.content.decode()
+    assert PembukaanBulan.objects.count() == 1
+    assert PeristiwaLaporan.objects.filter(laporan=lap).count() == 1
+    lap.refresh_from_db()
+    assert lap.status == StatusLaporan.DIKEMBALIKAN
+
+
+def test_pengawas_melihat_tetapi_tidak_menyunting_403(dunia):
+    lap = laporan(dunia.pld_a, dunia.desa_a)
+    pd = dunia.klien(dunia.pd_a)
+    for nama in ("bulanan:laporan-narasi", "bulanan:laporan-susun-ulang", "bulanan:laporan-ajukan"):
+        resp = pd.post(reverse(nama, args=[lap.pk]))
+        assert resp.status_code == 403, nama
+        assert "pendamping pemilik" in resp.content.decode(), nama
+    # the PLD of the other kabupaten does not see it at all
+    assert (
+        dunia.klien(dunia.pld_b).post(reverse("bulanan:laporan-ajukan", args=[lap.pk])).status_code
+        == 404
+    )
