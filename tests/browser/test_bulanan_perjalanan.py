@@ -1,5 +1,6 @@
 """A PLD reviews the month drafted from their entries, edits the narrative and submits it; their
-PD approves it, records the payment recommendation and downloads the recap as XLSX."""
+PD approves it, records the payment recommendation, gets the report's PDF from the download page
+and downloads the recap as XLSX."""
 
 import datetime
 import io
@@ -8,6 +9,7 @@ import os
 import openpyxl
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from pendampingan.models import StatusKegiatan, TataCara
 from tests.bulanan.factories import kegiatan
@@ -79,6 +81,15 @@ def test_pld_mengajukan_pd_menyetujui_dan_mengunduh_rekap(halaman, dunia, tmp_pa
     halaman.get_by_label("Bayar").check()
     halaman.get_by_role("button", name="Simpan rekomendasi").click()
     assert "Rekomendasi pembayaran disimpan." in halaman.content()
+
+    # the report's PDF: asked for on the report page, built by the download pipeline
+    halaman.get_by_role("button", name="Unduh PDF").click()
+    assert "/unduhan/" in halaman.url
+    with halaman.expect_download() as unduh:
+        halaman.get_by_role("link", name="Unduh laporan-").click()
+    pdf = PdfReader(unduh.value.path())
+    assert dunia.pld_a.nama in "".join(p.extract_text() for p in pdf.pages)
+    halaman.go_back()
 
     # the recap of the kecamatan for that month, downloaded as XLSX
     halaman.get_by_role("link", name="Rekap bulanan", exact=True).click()
