@@ -16,6 +16,7 @@ from pendampingan.bulanan.models import (
     RencanaKerja,
     StatusLaporan,
 )
+from pendampingan.bulanan.periode import bulan_lalu
 from pendampingan.inti.alur import PindahDitolak
 from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import TataCara
@@ -102,32 +103,37 @@ def _satu_dibuat_satu_sudah_tersimpan(hasil, model):
 
 
 def test_rencana_dengan_kunci_sama_serentak_satu_baris(dunia):
-    kunci = uuid.uuid4()
-    hasil = serentak(
-        lambda i: services.rencana_simpan(
-            user=_user(dunia.pld_a),
-            bulan=bulan_ini(),
-            wilayah=dunia.desa_a,
-            tata_cara=TataCara.ASISTENSI,
-            target_kegiatan=2,
-            kunci_sekali=kunci,
-        ),
-        2,
-    )
-    _satu_dibuat_satu_sudah_tersimpan(hasil, RencanaKerja)
-    assert RencanaKerja.objects.count() == 1
+    # one round per tata cara: the twin lands before, during or after the other's checks
+    for tata_cara in TataCara.values:
+        kunci = uuid.uuid4()
+        hasil = serentak(
+            lambda i, tc=tata_cara, k=kunci: services.rencana_simpan(
+                user=_user(dunia.pld_a),
+                bulan=bulan_ini(),
+                wilayah=dunia.desa_a,
+                tata_cara=tc,
+                target_kegiatan=2,
+                kunci_sekali=k,
+            ),
+            2,
+        )
+        _satu_dibuat_satu_sudah_tersimpan(hasil, RencanaKerja)
+    assert RencanaKerja.objects.count() == len(TataCara.values)
 
 
 def test_susun_dengan_kunci_sama_serentak_satu_laporan(dunia):
-    kunci = uuid.uuid4()
-    hasil = serentak(
-        lambda i: services.laporan_susun(
-            user=_user(dunia.pld_a), bulan=bulan_ini(), kunci_sekali=kunci
-        ),
-        2,
-    )
-    _satu_dibuat_satu_sudah_tersimpan(hasil, LaporanBulanan)
-    assert LaporanBulanan.objects.count() == 1
+    bulan = bulan_ini()
+    for _ in range(3):
+        kunci = uuid.uuid4()
+        hasil = serentak(
+            lambda i, b=bulan, k=kunci: services.laporan_susun(
+                user=_user(dunia.pld_a), bulan=b, kunci_sekali=k
+            ),
+            2,
+        )
+        _satu_dibuat_satu_sudah_tersimpan(hasil, LaporanBulanan)
+        bulan = bulan_lalu(bulan)
+    assert LaporanBulanan.objects.count() == 3
 
 
 def test_susun_dari_dua_tab_serentak_satu_laporan(dunia):

@@ -125,6 +125,8 @@ def laporan_susun(
         .filter(pendamping=pendamping, bulan=bulan)
         .first()
     )
+    if laporan is not None and kunci is not None and laporan.kunci_sekali == kunci:
+        raise SudahTersimpan(laporan)  # this very form, saved a moment ago by its twin
     if laporan is None:
         wilayah_kode = wilayah_laporan_bulan(pendamping=pendamping, bulan=bulan)
         try:

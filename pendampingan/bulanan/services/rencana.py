@@ -57,12 +57,12 @@ def rencana_simpan(
 
     A new row stores the form's one-time key: the same form sent twice raises
     ``SudahTersimpan`` with the first row instead of refusing the second as a duplicate."""
+    kunci = None if rencana is not None else kunci_dari(kunci_sekali)
     if rencana is not None:
         pastikan(boleh_ubah_rencana(user, rencana), PESAN_BUKAN_PEMILIK)
         pendamping = rencana.pendamping
     else:
         pendamping = pendamping_pengguna(user)
-        kunci = kunci_dari(kunci_sekali)
         ada = sudah_ada(RencanaKerja, kunci)
         if ada is not None:
             raise SudahTersimpan(ada)
@@ -80,7 +80,10 @@ def rencana_simpan(
     )
     if rencana:
         sama = sama.exclude(pk=rencana.pk)
-    if sama.exists():
+    ganda = sama.first()
+    if ganda is not None:
+        if kunci is not None and ganda.kunci_sekali == kunci:
+            raise SudahTersimpan(ganda)  # this very form, saved a moment ago by its twin
         raise ValidationError(
             {"tata_cara": _("Rencana untuk desa dan tata cara ini sudah ada pada bulan tersebut.")}
         )
