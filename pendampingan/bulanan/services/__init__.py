@@ -11,7 +11,6 @@ Every status move goes through ``inti.alur.pindah_status``; every permission ref
 create a row pass their one-time key (``kunci_sekali``) and a repeat raises ``SudahTersimpan``.
 """
 
-from ..selectors import desa_tugas_bulan, penugasan_lapangan_bulan
 from .laporan import laporan_ajukan, laporan_simpan_narasi, laporan_susun
 from .pemeriksaan import (
     bulan_buka,
@@ -24,7 +23,6 @@ from .unduhan import laporan_pdf_minta, laporan_xlsx_minta, rekap_zip_minta
 
 __all__ = [
     "bulan_buka",
-    "desa_tugas_bulan",
     "laporan_ajukan",
     "laporan_kembalikan",
     "laporan_pdf_minta",
@@ -33,7 +31,6 @@ __all__ = [
     "laporan_simpan_narasi",
     "laporan_susun",
     "laporan_xlsx_minta",
-    "penugasan_lapangan_bulan",
     "rekap_zip_minta",
     "rencana_hapus",
     "rencana_salin_bulan_lalu",
