@@ -149,15 +149,17 @@ def pindah_status(
         baris = kunci_baris(obj)
         sekarang = getattr(baris, alur.field)
         ke_label = _label(model, alur.field, ke)
-        if dari is not None and sekarang != dari:
-            raise _sudah_berubah(alur, baris, ke_label)
         if sekarang == ke:
+            # already there: a no-op for the one who moved it (a double click), a refusal that
+            # names who did for anyone else
             ev = _terakhir(alur, baris)
             oleh_id = getattr(oleh, "pk", None)
             if ev is not None and ev.ke == ke and ev.oleh_id and oleh_id and ev.oleh_id != oleh_id:
                 raise _sudah_berubah(alur, baris)
             _salin(obj, baris, [alur.field])
             return None
+        if dari is not None and sekarang != dari:
+            raise _sudah_berubah(alur, baris, ke_label)
         if not alur.boleh(sekarang, ke):
             ev = _terakhir(alur, baris)
             if ev is not None and ev.oleh_id and oleh is not None and ev.oleh_id != oleh.pk:

@@ -101,3 +101,11 @@ def test_dua_pemeriksa_serentak_hanya_satu_pindah(dunia):
         KegiatanPeristiwa.objects.filter(kegiatan=k).exclude(ke__in=["draf", "diajukan"]).delete()
         KegiatanPeristiwa.objects.filter(kegiatan=k, dari="diajukan").delete()
         Kegiatan.objects.filter(pk=k.pk).update(status="diajukan")
+
+
+def test_klik_ganda_dengan_status_yang_dilihat_tidak_berbuat_apa_apa(dunia):
+    k = _diajukan(dunia)
+    services.kegiatan_verifikasi(kegiatan=k, user=dunia.pd_a.user, dari="diajukan")
+    n = KegiatanPeristiwa.objects.count()
+    services.kegiatan_verifikasi(kegiatan=k, user=dunia.pd_a.user, dari="diajukan")
+    assert KegiatanPeristiwa.objects.count() == n
