@@ -17,6 +17,7 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from bencana import services
+from bencana.forms import BuktiForm, FotoForm, LaporCepatForm
 from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak, PerubahanStatus
 from pendampingan.inti import berkas
 from pendampingan.models import Jabatan, StatusUnduhan, Unduhan
@@ -25,6 +26,9 @@ from tests.factories import pendamping_di, wilayah_rantai
 from tests.inti import berkas_jahat
 
 from .factories import dampak, foto_png, jenis, kejadian_di, pdf_kecil
+
+# the upload forms this walk covers (tests/inti/test_unggahan_lengkap.py checks none is missing)
+FORM_DIUJI = {LaporCepatForm, BuktiForm, FotoForm}
 
 pytestmark = pytest.mark.django_db
 

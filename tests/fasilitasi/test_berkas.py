@@ -13,12 +13,16 @@ from django.urls import get_resolver, reverse
 from django.utils.html import escape
 
 from fasilitasi import services
+from fasilitasi.forms import DokumenForm, StatusImporForm
 from fasilitasi.models import DokumenFasilitasi, ImporStatusDesa, IndeksStatus
 from fasilitasi.services.dokumen import JENIS_DOKUMEN
 from pendampingan.inti.berkas import XLSX_ATAU_CSV, periksa_berkas
 from tests.inti import berkas_jahat
 
 from .factories import berkas_pdf, buka_kasus
+
+# the upload forms this walk covers (tests/inti/test_unggahan_lengkap.py checks none is missing)
+FORM_DIUJI = {DokumenForm, StatusImporForm}
 
 pytestmark = pytest.mark.django_db
 

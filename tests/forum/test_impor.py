@@ -12,10 +12,14 @@ from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import Workbook
 
+from pendampingan.forum.forms import ImporAnggotaForm
 from pendampingan.forum.models import Anggota
 from pendampingan.inti.berkas import XLSX, periksa_berkas
 from tests.forum.factories import anggota_di, forum_di
 from tests.inti import berkas_jahat
+
+# the upload forms this walk covers (tests/inti/test_unggahan_lengkap.py checks none is missing)
+FORM_DIUJI = {ImporAnggotaForm}
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,15 @@ from django.utils import timezone
 from PIL import Image
 
 from pendampingan.models import Jabatan
+from pengaduan.forms import PengaduanInternalForm, PengaduanPublikForm
 from pengaduan.models import Lampiran, Pengaduan, Saluran
 from tests.factories import pendamping_di
 from tests.inti import berkas_jahat
 
 from .factories import URL_LAPOR, isian_publik, kategori, pengaduan_buat
+
+# the upload forms this walk covers (tests/inti/test_unggahan_lengkap.py checks none is missing)
+FORM_DIUJI = {PengaduanPublikForm, PengaduanInternalForm}
 
 pytestmark = pytest.mark.django_db
 
