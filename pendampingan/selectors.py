@@ -91,17 +91,6 @@ def desa_catat(*, user, tanggal: datetime.date | None = None):
     return Wilayah.objects.writable_by(user).filter(tingkat=Tingkat.DESA)
 
 
-def pengawas_wilayah(*, kode: str, tanggal: datetime.date | None = None):
-    """Facilitators who supervise ``kode`` (an active supervision assignment on it or above it)."""
-    tanggal = tanggal or timezone.localdate()
-    ids = (
-        Penugasan.objects.aktif(tanggal)
-        .filter(jenis=JenisPenugasan.SUPERVISI, wilayah_id__in=[kode, *leluhur(kode)])
-        .values("pendamping_id")
-    )
-    return Pendamping.objects.filter(pk__in=ids, aktif=True).select_related("user")
-
-
 def pendamping_lapangan_wilayah(*, kode: str, tanggal: datetime.date | None = None):
     """Facilitators with an active field assignment on ``kode`` or on a region above it."""
     tanggal = tanggal or timezone.localdate()

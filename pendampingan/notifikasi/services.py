@@ -291,7 +291,7 @@ def pesan_sapu(*, batas: int = 500) -> list[int]:
 
 def pengawas_beri_tahu_gagal(*, pesan: Pesan, galat: str) -> list[Pesan]:
     """Tell the supervisors of the message's region, in-app, that it failed for good."""
-    from pendampingan.selectors import pengawas_wilayah
+    from pendampingan.inti.akses import pengawas_wilayah
 
     if not pesan.wilayah_id or pesan.peristiwa == "notifikasi.gagal":
         return []
