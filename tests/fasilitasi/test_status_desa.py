@@ -154,13 +154,14 @@ def test_sel_angka_dibaca_seperti_teks(dunia):
     assert s.tahun == 2024 and s.skor == Decimal("0.6512") and s.status == "Berkembang"
 
 
-def test_csv_atau_berkas_lain_ditolak_pemeriksaan_berkas(dunia):
+def test_berkas_selain_xlsx_atau_csv_ditolak_pemeriksaan_berkas(dunia):
     idm = IndeksStatus.objects.get(kode="idm")
-    teks = f"kode,tahun,skor,status\n{dunia.desa_a.kode},2025,0.7,\n"
-    csv = SimpleUploadedFile("status.csv", teks.encode(), content_type="text/csv")
+    from tests.kegiatan.factories import pdf_bytes
+
+    pdf = SimpleUploadedFile("status.pdf", pdf_bytes(), content_type="application/pdf")
     with pytest.raises(ValidationError) as e:
-        services.status_desa_impor(user=dunia.pengawas.user, indeks=idm, berkas=csv)
-    assert "XLSX" in str(e.value)
+        services.status_desa_impor(user=dunia.pengawas.user, indeks=idm, berkas=pdf)
+    assert "XLSX" in str(e.value) and "CSV" in str(e.value)
     assert not ImporStatusDesa.objects.exists() and not StatusDesa.objects.exists()
 
 
