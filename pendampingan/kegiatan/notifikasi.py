@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ..inti.akses import pengawas_wilayah
 from ..models import PERINGKAT_JABATAN, Kegiatan, KegiatanPeristiwa, StatusKegiatan
 from ..notifikasi.services import notifikasi_kirim
-from ..selectors import pengawas_wilayah
 
 
 def _payload(kegiatan: Kegiatan, peristiwa: KegiatanPeristiwa) -> dict:
