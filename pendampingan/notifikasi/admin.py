@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .models import PenerimaKementerian, PercobaanKirim, Pesan, StatusPesan
+from .akses import boleh_kelola_pesan
+from .models import (
+    STATUS_BELUM_SELESAI,
+    PenerimaKementerian,
+    PercobaanKirim,
+    PeristiwaPesan,
+    Pesan,
+    StatusPesan,
+)
 
 
 @admin.register(PenerimaKementerian)
@@ -33,6 +41,20 @@ class PercobaanInline(admin.TabularInline):
         return False
 
 
+class PeristiwaInline(admin.TabularInline):
+    model = PeristiwaPesan
+    extra = 0
+    can_delete = False
+    fields = ("waktu", "dari", "ke", "oleh", "percobaan", "catatan")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class GagalFilter(admin.SimpleListFilter):
     title = _("perlu perhatian")
     parameter_name = "perhatian"
@@ -44,7 +66,7 @@ class GagalFilter(admin.SimpleListFilter):
         if self.value() == "gagal":
             return queryset.filter(status=StatusPesan.GAGAL)
         if self.value() == "tertunda":
-            return queryset.exclude(status__in=[StatusPesan.TERKIRIM, StatusPesan.GAGAL])
+            return queryset.filter(status__in=STATUS_BELUM_SELESAI)
         return queryset
 
 
@@ -63,15 +85,18 @@ class PesanAdmin(admin.ModelAdmin):
     search_fields = ("kunci", "alamat", "subjek", "penerima_user__username", "object_id")
     date_hierarchy = "dibuat"
     list_select_related = ("penerima_user", "penerima_kementerian")
-    actions = ["kirim_ulang_sekarang"]
-    inlines = [PercobaanInline]
+    actions = ["kirim_ulang_sekarang", "batalkan"]
+    inlines = [PeristiwaInline, PercobaanInline]
     readonly_fields = [f.name for f in Pesan._meta.fields]
 
     def has_add_permission(self, request):
         return False  # messages are written by the services, never by hand
 
     def has_change_permission(self, request, obj=None):
-        return False  # read-only; "kirim ulang sekarang" is the only action
+        return False  # read-only; the status moves are the actions below
+
+    def has_kelola_permission(self, request):
+        return boleh_kelola_pesan(request.user)
 
     @admin.display(description=_("penerima"))
     def penerima(self, obj):
@@ -85,16 +110,38 @@ class PesanAdmin(admin.ModelAdmin):
     def ringkas_galat(self, obj):
         return (obj.galat_terakhir or "")[:60]
 
-    @admin.action(description=_("Kirim ulang sekarang"), permissions=["view"])
-    def kirim_ulang_sekarang(self, request, queryset):
-        n = services.pesan_kirim_ulang(pesan_ids=queryset.values_list("pk", flat=True))
+    def _lapor(self, request, hasil, pesan_berhasil):
+        n = len(hasil.ids)
         self.message_user(
+            request, pesan_berhasil % {"n": n}, messages.SUCCESS if n else messages.WARNING
+        )
+        if hasil.ditolak:
+            self.message_user(request, " ".join(hasil.ditolak[:20]), messages.WARNING)
+
+    @admin.action(description=_("Kirim ulang sekarang"), permissions=["kelola"])
+    def kirim_ulang_sekarang(self, request, queryset):
+        hasil = services.pesan_kirim_ulang(
+            pesan_ids=queryset.values_list("pk", flat=True), oleh=request.user
+        )
+        n = len(hasil.ids)
+        self._lapor(
             request,
+            hasil,
             ngettext(
                 "%(n)d pesan dimasukkan lagi ke antrean.",
                 "%(n)d pesan dimasukkan lagi ke antrean.",
                 n,
-            )
-            % {"n": n},
-            messages.SUCCESS if n else messages.WARNING,
+            ),
+        )
+
+    @admin.action(description=_("Batalkan pengiriman"), permissions=["kelola"])
+    def batalkan(self, request, queryset):
+        hasil = services.pesan_batalkan(
+            pesan_ids=queryset.values_list("pk", flat=True), oleh=request.user
+        )
+        n = len(hasil.ids)
+        self._lapor(
+            request,
+            hasil,
+            ngettext("%(n)d pesan dibatalkan.", "%(n)d pesan dibatalkan.", n),
         )

@@ -1,9 +1,12 @@
 """The outbox: every message the system sends is first a row here, written in the same transaction
 as the event that causes it, then delivered after commit by a Celery task (``tasks.py``).
 
-A row's status moves only along ``PERPINDAHAN``: ``antre`` → ``dikirim`` (claimed by one worker)
-→ ``terkirim`` | ``gagal_sementara`` (due again at ``coba_lagi_pada``) | ``gagal`` (for good).
-Every attempt leaves a ``PercobaanKirim`` row (when, how long, the result, the error).
+A row's status moves only along ``ALUR_PESAN`` (``Pesan.alur``, the shared ``inti.alur``):
+``antre`` → ``dikirim`` (claimed by one worker) → ``terkirim`` | ``gagal_sementara`` (due again at
+``coba_lagi_pada``) | ``gagal`` (for good); an admin may put a failed or waiting row back in the
+queue or cancel it (``dibatalkan``). Every move writes a ``PeristiwaPesan`` row (from, to, who,
+when, note) in the same transaction; every delivery attempt also leaves a ``PercobaanKirim`` row
+(when, how long, the result, the HTTP code, the error, the worker).
 """
 
 from django.conf import settings
@@ -12,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
 from pendampingan.models import Tingkat
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -28,11 +32,12 @@ class StatusPesan(models.TextChoices):
     TERKIRIM = "terkirim", _("Terkirim")
     GAGAL_SEMENTARA = "gagal_sementara", _("Gagal sementara")
     GAGAL = "gagal", _("Gagal")
+    DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
 
-# The allowed moves of a message's status (anything else is a bug).
-PERPINDAHAN: dict[str, set[str]] = {
-    StatusPesan.ANTRE: {StatusPesan.DIKIRIM},
+# The allowed moves of a message's status (``Pesan.alur``; anything else is refused).
+ALUR_PESAN: dict[str, set[str]] = {
+    StatusPesan.ANTRE: {StatusPesan.DIKIRIM, StatusPesan.DIBATALKAN},
     StatusPesan.DIKIRIM: {
         StatusPesan.TERKIRIM,
         StatusPesan.GAGAL_SEMENTARA,
@@ -40,8 +45,11 @@ PERPINDAHAN: dict[str, set[str]] = {
         StatusPesan.DIKIRIM,  # a stale claim (the worker died) taken over by another worker
         StatusPesan.ANTRE,  # a stale claim put back in the queue by the sweep
     },
-    StatusPesan.GAGAL_SEMENTARA: {StatusPesan.DIKIRIM, StatusPesan.ANTRE},
-    StatusPesan.GAGAL: {StatusPesan.ANTRE},  # "kirim ulang sekarang" by an admin
+    # due again: claimed by a worker, or put back in the queue / cancelled by an admin
+    StatusPesan.GAGAL_SEMENTARA: {StatusPesan.DIKIRIM, StatusPesan.ANTRE, StatusPesan.DIBATALKAN},
+    # "kirim ulang sekarang" by an admin, or cancelled (dealt with otherwise)
+    StatusPesan.GAGAL: {StatusPesan.ANTRE, StatusPesan.DIBATALKAN},
+    StatusPesan.DIBATALKAN: {StatusPesan.ANTRE},
     StatusPesan.TERKIRIM: set(),
 }
 
@@ -196,10 +204,15 @@ class Pesan(models.Model):
 
     objects = PesanQuerySet.as_manager()
 
+    alur = Alur(peta=ALUR_PESAN, peristiwa="notifikasi.PeristiwaPesan", fk="pesan")
+
     class Meta:
         verbose_name = _("pesan")
         verbose_name_plural = _("pesan (outbox)")
         ordering = ["-dibuat", "-id"]
+        permissions = [
+            ("kelola_pesan", _("Dapat mengirim ulang dan membatalkan pesan outbox")),
+        ]
         indexes = [
             models.Index(fields=["status", "coba_lagi_pada"], name="pesan_status_jatuh_tempo"),
             models.Index(fields=["content_type", "object_id"], name="pesan_objek"),
@@ -244,9 +257,9 @@ class HasilPercobaan(models.TextChoices):
 
 
 class PercobaanKirim(models.Model):
-    """One delivery attempt of a message (the event row of its status moves). Written when the
-    row is claimed and completed when the attempt ends; one left ``berjalan`` is an attempt whose
-    worker died mid-send."""
+    """One delivery attempt of a message. Written when the row is claimed and completed when the
+    attempt ends; one left ``berjalan`` is an attempt whose worker died mid-send. (The status
+    moves themselves are ``PeristiwaPesan`` rows.)"""
 
     pesan = models.ForeignKey(Pesan, on_delete=models.CASCADE, related_name="percobaan_list")
     nomor = models.PositiveSmallIntegerField(_("percobaan ke"))
@@ -269,3 +282,16 @@ class PercobaanKirim(models.Model):
 
     def __str__(self):
         return f"#{self.nomor} {self.get_hasil_display()}"
+
+
+class PeristiwaPesan(PeristiwaStatusDasar):
+    """One status move of a message (``Pesan.alur``): from, to, who (empty: the worker or the
+    sweep), when, note. ``percobaan`` is the attempt number the move belongs to (the claim and its
+    result), empty for an admin's or the sweep's move."""
+
+    pesan = models.ForeignKey(Pesan, on_delete=models.CASCADE, related_name="peristiwa_list")
+    percobaan = models.PositiveSmallIntegerField(_("percobaan ke"), null=True, blank=True)
+
+    class Meta(PeristiwaStatusDasar.Meta):
+        verbose_name = _("peristiwa pesan")
+        verbose_name_plural = _("peristiwa pesan")

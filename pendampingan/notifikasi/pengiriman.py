@@ -1,12 +1,15 @@
 """Delivery of one outbox row: claim it, send it over its channel, record the result.
 
-The claim makes sending safe to run twice: a row is taken only if it is due (``antre``, a
-``gagal_sementara`` whose time has come, or a ``dikirim`` claim older than
-``NOTIFIKASI_KLAIM_BATAS_DETIK`` — the worker that held it died). The row is read under
-``select_for_update`` (``skip_locked`` where the database has it: a second worker skips it rather
-than waits) and taken by a compare-and-set UPDATE on (status, claim token), which also holds on
-SQLite where row locks do not exist. The network call happens after that transaction commits, so
-no lock is held while waiting on a receiver; the result is written only if the claim is still ours.
+The claim makes sending safe to run twice: a row is taken only if the map (``Pesan.alur``) lets its
+status move to ``dikirim`` and it is due (``antre``, a ``gagal_sementara`` whose time has come, or a
+``dikirim`` claim older than ``NOTIFIKASI_KLAIM_BATAS_DETIK`` — the worker that held it died). The
+claim keeps its own locking query for throughput: the row is read under ``select_for_update``
+(``skip_locked`` where the database has it: a second worker skips it rather than waits) and taken by
+a compare-and-set UPDATE on (status, claim token), which also holds on SQLite where row locks do not
+exist; it writes the same ``PeristiwaPesan`` row as ``pindah_status`` does. The network call
+happens after that transaction commits, so no lock is held while waiting on a receiver; the result
+is then recorded through ``pindah_status`` (``dikirim`` → ``terkirim`` | ``gagal_sementara`` |
+``gagal``), only if the claim is still ours.
 
 Errors are sorted into transient (connection refused, timeouts, HTTP 5xx/408/425/429, SMTP 4xx,
 a dropped SMTP connection) — retried with exponential backoff up to ``NOTIFIKASI_PERCOBAAN_MAKS``
@@ -34,7 +37,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import HasilPercobaan, PercobaanKirim, Pesan, Saluran, StatusPesan
+from pendampingan.inti.alur import kunci_baris, pindah_status
+
+from .models import HasilPercobaan, PercobaanKirim, PeristiwaPesan, Pesan, Saluran, StatusPesan
 
 log = logging.getLogger(__name__)
 
@@ -180,38 +185,34 @@ def jeda_ulang(percobaan: int) -> float:
     return min(dasar * (2 ** max(percobaan - 1, 0)), settings.NOTIFIKASI_BACKOFF_MAKS_DETIK)
 
 
+def _jatuh_tempo(pesan: Pesan, sekarang) -> bool:
+    """Is the row due now (given that the map lets its status be claimed)?"""
+    if pesan.status == StatusPesan.GAGAL_SEMENTARA:
+        return pesan.coba_lagi_pada is None or pesan.coba_lagi_pada <= sekarang
+    if pesan.status == StatusPesan.DIKIRIM:  # somebody's claim: only a stale one is taken over
+        basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
+        return pesan.diklaim_pada is not None and pesan.diklaim_pada < basi
+    return True
+
+
 def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
     sekarang = timezone.now()
-    basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
-    kunci_baris = (
-        {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
-    )
+    lewati = {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
     with transaction.atomic():
         pesan = (
-            Pesan.objects.select_for_update(of=("self",), **kunci_baris)
+            Pesan.objects.select_for_update(of=("self",), **lewati)
             .select_related("penerima_kementerian", "content_type")
             .filter(pk=pesan_id)
             .first()
         )
         if pesan is None:
             return None, "terkunci_atau_tidak_ada"
-        due = (
-            pesan.status == StatusPesan.ANTRE
-            or (
-                pesan.status == StatusPesan.GAGAL_SEMENTARA
-                and (pesan.coba_lagi_pada is None or pesan.coba_lagi_pada <= sekarang)
-            )
-            or (
-                pesan.status == StatusPesan.DIKIRIM
-                and pesan.diklaim_pada is not None
-                and pesan.diklaim_pada < basi
-            )
-        )
-        if not due:
-            return None, pesan.status
+        dari = pesan.status
+        if not Pesan.alur.boleh(dari, StatusPesan.DIKIRIM) or not _jatuh_tempo(pesan, sekarang):
+            return None, dari
         token = uuid.uuid4().hex
         diambil = Pesan.objects.filter(
-            pk=pesan.pk, status=pesan.status, token_klaim=pesan.token_klaim
+            pk=pesan.pk, status=dari, token_klaim=pesan.token_klaim
         ).update(
             status=StatusPesan.DIKIRIM,
             token_klaim=token,
@@ -221,8 +222,19 @@ def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
         )
         if diambil != 1:
             return None, "didahului"
+        nomor = pesan.percobaan + 1
         PercobaanKirim.objects.create(
-            pesan_id=pesan.pk, nomor=pesan.percobaan + 1, mulai=sekarang, pekerja=pekerja[:150]
+            pesan_id=pesan.pk, nomor=nomor, mulai=sekarang, pekerja=pekerja[:150]
+        )
+        PeristiwaPesan.objects.create(
+            pesan_id=pesan.pk,
+            dari=dari,
+            ke=StatusPesan.DIKIRIM,
+            waktu=sekarang,
+            percobaan=nomor,
+            catatan=_("Klaim basi diambil alih oleh %(p)s.") % {"p": pekerja[:150] or "?"}
+            if dari == StatusPesan.DIKIRIM
+            else "",
         )
     pesan.status, pesan.token_klaim, pesan.diklaim_pada = StatusPesan.DIKIRIM, token, sekarang
     pesan.percobaan += 1
@@ -252,24 +264,16 @@ def _catat(pesan: Pesan, *, kode_http, galat: GagalKirim | None) -> Hasil:
     from . import services
 
     sekarang = timezone.now()
-    milik_kita = Pesan.objects.filter(
-        pk=pesan.pk, status=StatusPesan.DIKIRIM, token_klaim=pesan.token_klaim
-    )
     if galat is None:
-        hasil, ubah = (
-            HasilPercobaan.BERHASIL,
-            {"status": StatusPesan.TERKIRIM, "terkirim_pada": sekarang, "galat_terakhir": ""},
-        )
+        hasil, ke = HasilPercobaan.BERHASIL, StatusPesan.TERKIRIM
+        ubah = {"terkirim_pada": sekarang, "galat_terakhir": ""}
     elif galat.sementara and pesan.percobaan < settings.NOTIFIKASI_PERCOBAAN_MAKS:
         jeda = jeda_ulang(pesan.percobaan)
-        hasil, ubah = (
-            HasilPercobaan.SEMENTARA,
-            {
-                "status": StatusPesan.GAGAL_SEMENTARA,
-                "coba_lagi_pada": sekarang + timezone.timedelta(seconds=jeda),
-                "galat_terakhir": str(galat),
-            },
-        )
+        hasil, ke = HasilPercobaan.SEMENTARA, StatusPesan.GAGAL_SEMENTARA
+        ubah = {
+            "coba_lagi_pada": sekarang + timezone.timedelta(seconds=jeda),
+            "galat_terakhir": str(galat),
+        }
     else:
         hasil = HasilPercobaan.PERMANEN if not galat.sementara else HasilPercobaan.SEMENTARA
         teks = str(galat)
@@ -278,20 +282,29 @@ def _catat(pesan: Pesan, *, kode_http, galat: GagalKirim | None) -> Hasil:
                 "e": teks,
                 "n": pesan.percobaan,
             }
-        ubah = {"status": StatusPesan.GAGAL, "galat_terakhir": teks, "coba_lagi_pada": None}
+        ke = StatusPesan.GAGAL
+        ubah = {"galat_terakhir": teks, "coba_lagi_pada": None}
     PercobaanKirim.objects.filter(pesan_id=pesan.pk, nomor=pesan.percobaan).update(
         selesai=sekarang,
         hasil=hasil,
         kode_http=kode_http,
         galat="" if galat is None else str(galat)[:2000],
     )
-    if milik_kita.update(**ubah, diubah=sekarang) != 1:
+    baris = kunci_baris(pesan)
+    if baris.status != StatusPesan.DIKIRIM or baris.token_klaim != pesan.token_klaim:
         log.warning("Klaim pesan %s sudah diambil pekerja lain; hasil tidak dicatat.", pesan.pk)
         return Hasil(status="klaim_hilang", dikirim=galat is None)
-    status = ubah["status"]
-    if status == StatusPesan.GAGAL_SEMENTARA and not settings.CELERY_TASK_ALWAYS_EAGER:
+    pindah_status(
+        pesan,
+        ke=ke,
+        dari=StatusPesan.DIKIRIM,
+        ubah=ubah,
+        catatan=ubah["galat_terakhir"][:2000],
+        peristiwa={"percobaan": pesan.percobaan},
+    )
+    if ke == StatusPesan.GAGAL_SEMENTARA and not settings.CELERY_TASK_ALWAYS_EAGER:
         jeda = (ubah["coba_lagi_pada"] - sekarang).total_seconds()
         transaction.on_commit(lambda: services.antrekan([pesan.pk], countdown=jeda))
-    if status == StatusPesan.GAGAL:
+    if ke == StatusPesan.GAGAL:
         services.pengawas_beri_tahu_gagal(pesan=pesan, galat=ubah["galat_terakhir"])
-    return Hasil(status=status, dikirim=galat is None)
+    return Hasil(status=ke, dikirim=galat is None)

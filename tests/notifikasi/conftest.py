@@ -29,11 +29,15 @@ def _tanpa_redis(alasan: str):
 
 @pytest.fixture
 def redis_mesin():
-    """The machine's Redis (127.0.0.1:6379), database 7. Not emptied: other runs of this suite
-    (other worktrees, CI jobs) may be using it; each test has its own queue (``Nyata.antrian``)."""
-    if not layanan.redis_hidup():
-        _tanpa_redis("Redis tidak berjalan di 127.0.0.1:6379")
-    return f"redis://127.0.0.1:6379/{layanan.REDIS_DB}"
+    """The machine's Redis at ``REDIS_URL_UJI`` (default 127.0.0.1:6379, database 7). Not emptied:
+    other runs of this suite (other worktrees, CI jobs) may be using it; each test has its own
+    queue (``Nyata.antrian``)."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(layanan.REDIS_URL_UJI)
+    if not layanan.redis_hidup(url.hostname or "127.0.0.1", url.port or 6379):
+        _tanpa_redis(f"Redis tidak berjalan di {url.hostname}:{url.port}")
+    return layanan.REDIS_URL_UJI
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Delivery of one row in this process (a local webhook receiver and an aiosmtpd sink, no
-broker): how each kind of error is sorted, the backoff, the claim, the sweep, "retry now"."""
+broker): how each kind of error is sorted, the backoff, the claim, the sweep, "retry now", and
+the status events every move writes."""
 
 import datetime
 
@@ -9,7 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pendampingan.notifikasi import pengiriman, services
-from pendampingan.notifikasi.models import HasilPercobaan, Pesan, Saluran, StatusPesan
+from pendampingan.notifikasi.models import (
+    HasilPercobaan,
+    PeristiwaPesan,
+    Pesan,
+    Saluran,
+    StatusPesan,
+)
 from tests.notifikasi.factories import PenerimaWebhookFactory
 from tests.notifikasi.layanan import KotakSmtp, PenerimaWebhook, port_bebas
 
@@ -61,6 +68,21 @@ def _webhook(dunia, webhook, **kw):
     return p
 
 
+def _peristiwa(p):
+    """The message's status events as (from, to, attempt, by)."""
+    return list(
+        PeristiwaPesan.objects.filter(pesan=p)
+        .order_by("waktu", "pk")
+        .values_list("dari", "ke", "percobaan", "oleh_id")
+    )
+
+
+def _admin():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("admin", "admin@contoh.id", "rahasia-123")
+
+
 @pytest.mark.parametrize("kode", [500, 502, 503, 429, 408])
 def test_http_sementara_diulang_dengan_jeda(dunia, webhook, kode, settings):
     settings.NOTIFIKASI_BACKOFF_DASAR_DETIK = 30
@@ -77,6 +99,14 @@ def test_http_sementara_diulang_dengan_jeda(dunia, webhook, kode, settings):
     assert _kirim(p).status == StatusPesan.TERKIRIM
     assert p.percobaan == 2 and p.galat_terakhir == ""
     assert len(webhook.diterima) == 2
+    # every move wrote its event, tied to its attempt (the not-yet-due call moved nothing)
+    assert _peristiwa(p) == [
+        ("antre", "dikirim", 1, None),
+        ("dikirim", "gagal_sementara", 1, None),
+        ("gagal_sementara", "dikirim", 2, None),
+        ("dikirim", "terkirim", 2, None),
+    ]
+    assert f"HTTP {kode}" in PeristiwaPesan.objects.get(pesan=p, ke="gagal_sementara").catatan
 
 
 @pytest.mark.parametrize("kode", [400, 401, 403, 404, 410, 422])
@@ -88,6 +118,7 @@ def test_http_4xx_gagal_seketika(dunia, webhook, kode):
     assert list(p.percobaan_list.values_list("hasil", "kode_http")) == [
         (HasilPercobaan.PERMANEN, kode)
     ]
+    assert _peristiwa(p) == [("antre", "dikirim", 1, None), ("dikirim", "gagal", 1, None)]
     # the supervisors of the desa are told in-app, once
     tahu = Pesan.objects.filter(peristiwa="notifikasi.gagal")
     assert sorted(tahu.values_list("penerima_user_id", flat=True)) == sorted(
@@ -192,6 +223,31 @@ def test_klaim_basi_diambil_alih(dunia, webhook, settings):
     )
     assert _kirim(p).status == StatusPesan.TERKIRIM
     assert p.percobaan == 2 and len(webhook.diterima) == 1
+    assert _peristiwa(p) == [("dikirim", "dikirim", 2, None), ("dikirim", "terkirim", 2, None)]
+    ambil_alih = PeristiwaPesan.objects.filter(pesan=p).first()
+    assert "Klaim basi diambil alih" in ambil_alih.catatan
+
+
+@pytest.mark.parametrize("status", [StatusPesan.GAGAL, StatusPesan.DIBATALKAN])
+def test_klaim_hanya_status_yang_diizinkan_peta(dunia, webhook, status):
+    """The claim asks the map (``Pesan.alur``): a failed or cancelled row is not taken."""
+    p = _webhook(dunia, webhook)
+    Pesan.objects.filter(pk=p.pk).update(status=status)
+    assert _kirim(p).status == status
+    assert webhook.diterima == [] and _peristiwa(p) == [] and p.percobaan == 0
+
+
+def test_hasil_tidak_dicatat_bila_klaim_diambil_alih(dunia, webhook):
+    """A worker whose claim was taken over meanwhile records its attempt, never the status."""
+    p = _webhook(dunia, webhook)
+    pesan, _alasan = pengiriman._klaim(p.pk, "pekerja-lambat")
+    Pesan.objects.filter(pk=p.pk).update(token_klaim="pekerja-lain")
+    hasil = pengiriman._catat(pesan, kode_http=200, galat=None)
+    assert hasil.status == "klaim_hilang"
+    p.refresh_from_db()
+    assert p.status == StatusPesan.DIKIRIM and p.terkirim_pada is None
+    assert _peristiwa(p) == [("antre", "dikirim", 1, None)]
+    assert p.percobaan_list.get().hasil == HasilPercobaan.BERHASIL
 
 
 def test_sapu_mengantrekan_yang_tertinggal(
@@ -235,16 +291,22 @@ def test_sapu_mengantrekan_yang_tertinggal(
     assert sorted(webhook.kunci_diterima()) == sorted(
         baris[n].kunci for n in ["antre_lama", "sementara_jatuh", "klaim_basi"]
     )
+    # the stale claim was first put back in the queue by the sweep (its event says so)
+    assert _peristiwa(baris["klaim_basi"]) == [
+        ("dikirim", "antre", None, None),
+        ("antre", "dikirim", 1, None),
+        ("dikirim", "terkirim", 1, None),
+    ]
+    assert "Klaim basi" in PeristiwaPesan.objects.filter(pesan=baris["klaim_basi"]).first().catatan
+    assert _peristiwa(baris["klaim_baru"]) == []  # a live claim is left to its worker
 
 
 def test_kirim_ulang_dari_admin(dunia, webhook, django_capture_on_commit_callbacks):
-    from django.contrib.auth import get_user_model
-
     webhook.jawaban = [404, 200]
     p = _webhook(dunia, webhook)
     _kirim(p)
     assert p.status == StatusPesan.GAGAL
-    admin = get_user_model().objects.create_superuser("admin", "admin@contoh.id", "rahasia-123")
+    admin = _admin()
     from django.test import Client
 
     c = Client()
@@ -260,11 +322,110 @@ def test_kirim_ulang_dari_admin(dunia, webhook, django_capture_on_commit_callbac
     assert "1 pesan dimasukkan lagi ke antrean." in resp.content.decode()
     p.refresh_from_db()
     assert p.status == StatusPesan.TERKIRIM and p.percobaan == 2
-    assert c.get(reverse("admin:notifikasi_pesan_change", args=[p.pk])).status_code == 200
+    assert _peristiwa(p) == [
+        ("antre", "dikirim", 1, None),
+        ("dikirim", "gagal", 1, None),
+        ("gagal", "antre", None, admin.pk),  # who put it back, and when
+        ("antre", "dikirim", 2, None),
+        ("dikirim", "terkirim", 2, None),
+    ]
+    halaman = c.get(reverse("admin:notifikasi_pesan_change", args=[p.pk]))
+    assert (
+        halaman.status_code == 200 and "Kirim ulang sekarang (admin)." in halaman.content.decode()
+    )
     assert c.get(reverse("admin:notifikasi_penerimakementerian_changelist")).status_code == 200
 
 
 def test_kirim_ulang_tidak_menyentuh_yang_terkirim(dunia, webhook):
     p = _webhook(dunia, webhook)
     _kirim(p)
-    assert services.pesan_kirim_ulang(pesan_ids=[p.pk]) == 0
+    hasil = services.pesan_kirim_ulang(pesan_ids=[p.pk], oleh=_admin())
+    assert hasil.ids == [] and "Terkirim" in hasil.ditolak[0]
+    p.refresh_from_db()
+    assert p.status == StatusPesan.TERKIRIM and len(_peristiwa(p)) == 2
+
+
+def test_batalkan_dari_admin_lalu_kirim_ulang(dunia, webhook, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    webhook.jawaban = [503, 200]
+    p = _webhook(dunia, webhook)
+    _kirim(p)
+    assert p.status == StatusPesan.GAGAL_SEMENTARA
+    admin = _admin()
+    c = Client()
+    c.force_login(admin)
+    url = reverse("admin:notifikasi_pesan_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = c.post(url, {"action": "batalkan", "_selected_action": [p.pk]}, follow=True)
+    assert "1 pesan dibatalkan." in resp.content.decode()
+    p.refresh_from_db()
+    assert p.status == StatusPesan.DIBATALKAN and p.coba_lagi_pada is None
+    # a cancelled row is not due: the sweep and a stray task leave it alone
+    assert p.pk not in services.pesan_sapu()
+    assert _kirim(p).status == StatusPesan.DIBATALKAN and len(webhook.diterima) == 1
+    # cancelling it again moves nothing: a no-op for the same admin, and for another admin a
+    # refusal that says who cancelled it
+    resp = c.post(url, {"action": "batalkan", "_selected_action": [p.pk]}, follow=True)
+    assert "0 pesan dibatalkan." in resp.content.decode()
+    lain = Client()
+    lain.force_login(
+        get_user_model().objects.create_superuser("admin2", "admin2@contoh.id", "rahasia-123")
+    )
+    resp = lain.post(url, {"action": "batalkan", "_selected_action": [p.pk]}, follow=True)
+    assert "0 pesan dibatalkan." in resp.content.decode()
+    assert "Status sudah diubah menjadi Dibatalkan oleh admin pada" in resp.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(url, {"action": "kirim_ulang_sekarang", "_selected_action": [p.pk]})
+    p.refresh_from_db()
+    assert p.status == StatusPesan.TERKIRIM
+    assert [(d, k) for d, k, *_ in _peristiwa(p)] == [
+        ("antre", "dikirim"),
+        ("dikirim", "gagal_sementara"),
+        ("gagal_sementara", "dibatalkan"),
+        ("dibatalkan", "antre"),
+        ("antre", "dikirim"),
+        ("dikirim", "terkirim"),
+    ]
+
+
+def test_pesan_sedang_dikirim_tidak_diubah_admin(dunia, webhook):
+    p = _webhook(dunia, webhook)
+    Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.DIKIRIM, diklaim_pada=timezone.now())
+    admin = _admin()
+    for fn in (services.pesan_kirim_ulang, services.pesan_batalkan):
+        hasil = fn(pesan_ids=[p.pk], oleh=admin)
+        assert hasil.ids == [] and "sedang dikirim" in hasil.ditolak[0]
+    assert _peristiwa(p) == []
+
+
+def test_kelola_pesan_butuh_izin(dunia, webhook):
+    """Seeing the outbox (view) does not let a staff user re-queue or cancel messages."""
+    from django.contrib.auth.models import Permission
+    from django.core.exceptions import PermissionDenied
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    p = _webhook(dunia, webhook)
+    Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.GAGAL)
+    staf = UserFactory(username="staf", is_staff=True)
+    staf.user_permissions.add(Permission.objects.get(codename="view_pesan"))
+    for fn in (services.pesan_kirim_ulang, services.pesan_batalkan):
+        with pytest.raises(PermissionDenied):
+            fn(pesan_ids=[p.pk], oleh=staf)
+    c = Client()
+    c.force_login(staf)
+    url = reverse("admin:notifikasi_pesan_changelist")
+    daftar = c.get(url)
+    assert daftar.status_code == 200
+    assert "kirim_ulang_sekarang" not in daftar.content.decode()
+    c.post(url, {"action": "kirim_ulang_sekarang", "_selected_action": [p.pk]})
+    p.refresh_from_db()
+    assert p.status == StatusPesan.GAGAL and _peristiwa(p) == []
+    # with the permission the actions are offered
+    staf.user_permissions.add(Permission.objects.get(codename="kelola_pesan"))
+    c.force_login(staf)
+    html = c.get(url).content.decode()
+    assert "kirim_ulang_sekarang" in html and "batalkan" in html

@@ -174,3 +174,12 @@ def test_pekerja_mati_saat_mengirim_terkirim_setelah_diantrekan_ulang(nyata, red
     assert webhook.diterima[0].badan == webhook.diterima[1].badan
     hasil = list(wh.percobaan_list.order_by("nomor").values_list("hasil", flat=True))
     assert hasil == [HasilPercobaan.BERJALAN, HasilPercobaan.BERHASIL]
+    # the sweep put the dead worker's claim back in the queue (an event of its own), then the new
+    # worker claimed and delivered it
+    gerak = list(wh.peristiwa_list.order_by("waktu", "pk").values_list("dari", "ke", "percobaan"))
+    assert gerak == [
+        (StatusPesan.ANTRE, StatusPesan.DIKIRIM, 1),
+        (StatusPesan.DIKIRIM, StatusPesan.ANTRE, None),
+        (StatusPesan.ANTRE, StatusPesan.DIKIRIM, 2),
+        (StatusPesan.DIKIRIM, StatusPesan.TERKIRIM, 2),
+    ]
