@@ -1,8 +1,13 @@
 """How the URL walk classifies a URL. Each app lists its URLs in ``tests/scope/cases_<app>.py`` as
-``KASUS = {"app:url-name": <one of these>}``; a URL with no entry fails the walk.
+``KASUS = {"app:url-name": <one of these>}``; a URL with no entry fails the walk, and so does a
+URL pattern without a name.
 
-Builders get the ``Dunia`` (tests/conftest.py) and a desa, create a row owned by that desa's
-facilitator (``dunia.pemilik[desa.kode]``) and return the URL kwargs (and, for lists, a marker text).
+Builders get the ``Dunia`` (tests/conftest.py, extended by tests/scope/conftest.py) and a desa —
+``desa_a``, its sibling ``desa_a2`` (same kecamatan) and ``desa_b`` (another kabupaten) — create a
+row owned by that desa's facilitator (``dunia.pemilik[desa.kode]``) and return the URL kwargs (and,
+for lists, a marker text). Every page the walk gets is also searched for the markers of the desa
+its user may not see (their names and codes, their owners' names, their marker rows, the list
+markers).
 """
 
 from collections.abc import Callable
@@ -29,7 +34,9 @@ class Login:
 @dataclass(frozen=True)
 class Objek:
     """A row in a region, addressed by the URL. ``buat(dunia, desa) -> kwargs``.
-    User A: ``status`` for A's row and 404 for B's; the supervisor above both: ``status`` for both."""
+    User A: ``status`` for A's row and 404 for the sibling desa's and B's; the supervisor above
+    all: ``status`` for B's. A POST to a row of a desa outside the user's scope (as each PLD, the
+    PD, the kabupaten supervisor, anonymous) is 403/404/405/a login redirect and changes nothing."""
 
     buat: Callable
     status: tuple = (200,)
@@ -51,8 +58,8 @@ class Daftar:
 @dataclass(frozen=True)
 class Milik:
     """A row that belongs to one user, not to a region (a download). ``buat(dunia, pendamping) ->
-    kwargs``. Its owner: ``status``; everyone else — the other PLD, the PD above, the supervisor
-    above both — 404."""
+    kwargs``. Its owner: ``status``; everyone else — the sibling's PLD, the other kabupaten's PLD,
+    the PD and the kabupaten supervisor above, the supervisor above all — 404."""
 
     buat: Callable
     status: tuple = (200,)
