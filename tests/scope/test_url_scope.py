@@ -245,7 +245,7 @@ def _publik(w: Walk, kasus: k.Publik):
 def _login(w: Walk, kasus: k.Login):
     url = _url(w.nama, kasus.kwargs(w.d) if kasus.kwargs else None)
     assert _anonim_ditolak(w.minta("anonim", "get", url)), f"{w.nama}: anonim tidak ditolak"
-    for peran in ("pld_a", "pld_a2"):
+    for peran in ("pld_a", "pld_a2", "pld_b"):
         resp = w.minta(peran, "get", url)
         assert resp.status_code in kasus.status, (w.nama, peran, resp.status_code)
     # the PD's answer may differ (a report for supervisors only); whatever it is, nothing of B
