@@ -1,9 +1,6 @@
-"""Every write of the outbox. ``notifikasi_kirim`` is the one door other apps use to send.
-
-A message's status changes only through ``inti.alur.pindah_status`` along ``Pesan.alur`` (the
-worker's claim in ``pengiriman`` keeps its own locking query but checks the same map and writes the
-same event rows).
-"""
+"""Writing the outbox rows of an event (``notifikasi_kirim``, the one door other apps use to
+send), handing them to Celery after commit (``antrekan``), and the supervisors' notice of a message
+that failed for good."""
 
 from __future__ import annotations
 
@@ -11,7 +8,6 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,24 +16,14 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pendampingan.inti.akses import pastikan
-from pendampingan.inti.alur import PindahDitolak, kunci_baris, pindah_status
 from pendampingan.wilayah_kode import kode_valid, tingkat_dari_kode
 
-from .akses import boleh_kelola_pesan
-from .models import (
-    JenisPenerima,
-    PenerimaKementerian,
-    Pesan,
-    Saluran,
-    StatusPesan,
-)
-from .selectors import kunci_lonceng
+from ..models import JenisPenerima, PenerimaKementerian, Pesan, Saluran, StatusPesan
+from ..selectors import kunci_lonceng
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +202,7 @@ def antrekan(pesan_ids: Iterable[int], *, countdown: float | None = None) -> int
     Called after commit. If the broker cannot be reached the rest are left in the outbox for the
     sweep (``pesan_sapu``): nothing is lost, and the request that caused them does not fail.
     """
-    from .tasks import kirim_pesan_task
+    from ..tasks import kirim_pesan_task
 
     n = 0
     for pk in pesan_ids:
@@ -242,142 +228,6 @@ def antrekan(pesan_ids: Iterable[int], *, countdown: float | None = None) -> int
             break
         n += 1
     return n
-
-
-@transaction.atomic
-def pesan_tandai_dibaca(*, user, pesan_id: int | None = None) -> int:
-    """Mark one of ``user``'s in-app messages read (or all of them when ``pesan_id`` is None).
-    Returns the number of rows changed; someone else's message is never touched."""
-    qs = Pesan.objects.untuk_pengguna(user).belum_dibaca()
-    if pesan_id is not None:
-        qs = qs.filter(pk=pesan_id)
-    n = qs.update(dibaca_pada=timezone.now())
-    if n:
-        kunci = kunci_lonceng(user)
-        transaction.on_commit(lambda: cache.delete(kunci))
-    return n
-
-
-@dataclass
-class HasilTindakan:
-    """What an admin's action on a set of messages did: the ids moved (or queued), and the
-    refusals (``PindahDitolak`` messages, one per message that was not moved)."""
-
-    ids: list[int] = field(default_factory=list)
-    ditolak: list[str] = field(default_factory=list)
-
-
-def _pindah_banyak(*, pesan_ids, ke: str, oleh, catatan: str, ubah=None) -> HasilTindakan:
-    """Move each selected (not in-app) message to ``ke`` as ``oleh``, each through
-    ``pindah_status`` from the status it has now (read here): a message moved by somebody else in
-    between is refused with who did it, never moved twice. A message being sent (``dikirim``) is
-    left to its worker."""
-    hasil = HasilTindakan()
-    terpilih = (
-        Pesan.objects.filter(pk__in=list(pesan_ids))
-        .exclude(saluran=Saluran.IN_APP)
-        .order_by("pk")
-        .values_list("pk", "status")
-    )
-    for pk, dari in terpilih:
-        if dari == StatusPesan.DIKIRIM:
-            hasil.ditolak.append(
-                _("Pesan #%(pk)s sedang dikirim; statusnya tidak diubah.") % {"pk": pk}
-            )
-            continue
-        try:
-            ev = pindah_status(
-                Pesan(pk=pk, status=dari),
-                ke=ke,
-                dari=dari,
-                oleh=oleh,
-                catatan=catatan,
-                ubah=ubah,
-            )
-        except PindahDitolak as e:
-            hasil.ditolak.append(f"#{pk}: {' '.join(e.messages)}")
-            continue
-        if ev is not None or ke == StatusPesan.ANTRE:  # already waiting: queued again below
-            hasil.ids.append(pk)
-    return hasil
-
-
-@transaction.atomic
-def pesan_kirim_ulang(*, pesan_ids: Iterable[int], oleh) -> HasilTindakan:
-    """Put failed, cancelled or waiting messages back in the queue now ("kirim ulang sekarang" in
-    admin). Delivered messages and messages being sent are left alone. ``.ids`` were queued."""
-    pastikan(boleh_kelola_pesan(oleh), _("Anda tidak berhak mengirim ulang pesan."))
-    hasil = _pindah_banyak(
-        pesan_ids=pesan_ids,
-        ke=StatusPesan.ANTRE,
-        oleh=oleh,
-        catatan=_("Kirim ulang sekarang (admin)."),
-        ubah={"coba_lagi_pada": None},
-    )
-    if hasil.ids:
-        ids = list(hasil.ids)
-        transaction.on_commit(lambda: antrekan(ids))
-    return hasil
-
-
-@transaction.atomic
-def pesan_batalkan(*, pesan_ids: Iterable[int], oleh, alasan: str = "") -> HasilTindakan:
-    """Cancel messages that are waiting, due again or failed (an admin dealt with them otherwise):
-    they are not sent and leave the "perlu perhatian" filter. ``.ids`` were cancelled."""
-    pastikan(boleh_kelola_pesan(oleh), _("Anda tidak berhak membatalkan pesan."))
-    return _pindah_banyak(
-        pesan_ids=pesan_ids,
-        ke=StatusPesan.DIBATALKAN,
-        oleh=oleh,
-        catatan=alasan or _("Dibatalkan oleh admin."),
-        ubah={"coba_lagi_pada": None},
-    )
-
-
-def _klaim_basi_kembalikan(pk: int, klaim_basi) -> bool:
-    """Put a stale claim (its worker died mid-send) back in the queue; False if it is no longer
-    stale when locked (its worker finished, or another took it over)."""
-    with transaction.atomic():
-        baris = kunci_baris(Pesan(pk=pk))
-        if baris.status != StatusPesan.DIKIRIM or not (
-            baris.diklaim_pada and baris.diklaim_pada < klaim_basi
-        ):
-            return False
-        pindah_status(
-            baris,
-            ke=StatusPesan.ANTRE,
-            dari=StatusPesan.DIKIRIM,
-            ubah={"token_klaim": "", "diklaim_pada": None},
-            catatan=_("Klaim basi (pekerja berhenti saat mengirim?) dikembalikan ke antrean."),
-        )
-        return True
-
-
-def pesan_sapu(*, batas: int = 500) -> list[int]:
-    """Re-queue what is left behind: rows still ``antre`` after a grace period (the broker was
-    down at commit time), ``gagal_sementara`` rows whose time has come, and claims older than
-    the claim timeout (a worker died mid-send: put back to ``antre`` first, so the dead worker's
-    result can no longer be recorded). Run periodically by beat (``sapu_pesan_task``)."""
-    sekarang = timezone.now()
-    tenggang = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_ANTRE_TENGGANG_DETIK)
-    klaim_basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
-    baris = list(
-        Pesan.objects.filter(
-            Q(status=StatusPesan.ANTRE, diubah__lt=tenggang)
-            | Q(status=StatusPesan.GAGAL_SEMENTARA, coba_lagi_pada__lte=sekarang)
-            | Q(status=StatusPesan.DIKIRIM, diklaim_pada__lt=klaim_basi)
-        )
-        .order_by("dibuat")
-        .values_list("pk", "status")[:batas]
-    )
-    ids = [
-        pk
-        for pk, status in baris
-        if status != StatusPesan.DIKIRIM or _klaim_basi_kembalikan(pk, klaim_basi)
-    ]
-    if ids:
-        antrekan(ids)
-    return ids
 
 
 def pengawas_beri_tahu_gagal(*, pesan: Pesan, galat: str) -> list[Pesan]:
