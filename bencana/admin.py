@@ -91,18 +91,12 @@ class KronologiAdmin(_BacaSaja, admin.ModelAdmin):
     list_select_related = ["kejadian", "oleh"]
     search_fields = ["kejadian__kode", "isi"]
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("bencana.view_kejadian")
-
 
 @admin.register(PenilaianDampak)
 class PenilaianDampakAdmin(_BacaSaja, admin.ModelAdmin):
     list_display = ["kejadian", "wilayah", "waktu", "meninggal", "hilang", "mengungsi", "oleh"]
     list_select_related = ["kejadian", "wilayah", "oleh"]
     search_fields = ["kejadian__kode", "^wilayah__kode", "wilayah__nama"]
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("bencana.view_kejadian")
 
 
 @admin.register(Bukti)
@@ -111,6 +105,3 @@ class BuktiAdmin(_BacaSaja, admin.ModelAdmin):
     list_select_related = ["kejadian"]
     search_fields = ["kejadian__kode", "sha256", "nama_asli"]
     exclude = ["berkas"]  # files are served only through the scoped view
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("bencana.view_kejadian")

@@ -15,6 +15,9 @@ IZIN_LAPANGAN = (
 )
 IZIN_ADMIN = (
     "bencana.view_kejadian",
+    "bencana.view_kronologi",
+    "bencana.view_penilaiandampak",
+    "bencana.view_bukti",
     "bencana.view_jeniskejadian",
     "bencana.add_jeniskejadian",
     "bencana.change_jeniskejadian",

@@ -24,6 +24,19 @@ from .models import (
     TujuanSdgs,
     Wilayah,
 )
+from .scope import cakupan_pengguna
+
+
+def _admin_hanya_nasional(request) -> bool:
+    """Django admin lists every region's rows, unscoped: only an active staff user of national
+    scope (a superuser, a national role, or ``pendampingan.lihat_nasional`` — the Admin group) may
+    enter it. A regional facilitator given staff status gets the admin login page instead of
+    another region's rows (tests/scope/test_admin_scope.py)."""
+    user = request.user
+    return user.is_active and user.is_staff and cakupan_pengguna(user).nasional
+
+
+admin.site.has_permission = _admin_hanya_nasional
 
 
 class ProvinsiFilter(admin.SimpleListFilter):

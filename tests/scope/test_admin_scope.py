@@ -24,15 +24,9 @@ pytestmark = pytest.mark.django_db
 
 MODEL_ADMIN = sorted(admin.site._registry.items(), key=lambda x: x[0]._meta.label)
 
-# Found by this test and reported to the lead (issue 13); not region leaks: the incident's child
-# models answer to the incident's view permission (bencana/admin.py), so a staff user with
-# ``bencana.view_kejadian`` alone lists every chronology entry, impact assessment and evidence
-# file. The test fails on anything not listed here, and on an entry no longer found (remove it).
-DIKETAHUI = {
-    "bencana.Bukti: admin mengizinkan view tanpa izinnya",
-    "bencana.Kronologi: admin mengizinkan view tanpa izinnya",
-    "bencana.PenilaianDampak: admin mengizinkan view tanpa izinnya",
-}
+# Admin pages that let in a staff user without the model's own view permission. None today; the
+# test fails on anything new, and on an entry listed here that is no longer found (remove it).
+DIKETAHUI: set[str] = set()
 
 
 def _url(model, aksi, *args):
@@ -128,14 +122,6 @@ def _baris_b(dunia):
     return w
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BOCOR (dilaporkan ke lead, perbaikan di pendampingan/admin.py): admin Django tidak "
-        "dibatasi wilayah, sehingga pendamping wilayah yang diberi status staf melihat baris "
-        "kabupaten lain di setiap changelist yang diizinkan grupnya."
-    ),
-)
 def test_admin_staf_wilayah_tidak_melihat_kabupaten_lain(dunia):
     w = _baris_b(dunia)
     user = dunia.tapm_a.user
