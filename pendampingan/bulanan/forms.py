@@ -159,7 +159,9 @@ class RekapForm(forms.Form):
         self.fields["bulan"].widget.attrs["class"] = "form-control"
 
 
-class ZipForm(forms.Form):
+class ZipForm(KunciSekaliForm, forms.Form):
+    """The area and month of a recap file (XLSX or ZIP) to build in the background."""
+
     wilayah = WilayahField(label=_("Wilayah"))
     bulan = BulanField(label=_("Bulan"))
 

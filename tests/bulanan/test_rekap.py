@@ -50,19 +50,20 @@ def _banyak_pld(dunia, n, mulai):
 def test_jumlah_query_rekap_tetap(dunia, django_assert_max_num_queries):
     klien = dunia.klien(dunia.pd_a)
     url = reverse("bulanan:rekap") + f"?wilayah={dunia.kec_a.kode}&bulan=2026-10"
-    url_x = reverse("bulanan:rekap-xlsx") + f"?wilayah={dunia.kec_a.kode}&bulan=2026-10"
+    url_x = reverse("bulanan:rekap-xlsx")
+    data_x = {"wilayah": dunia.kec_a.kode, "bulan": "2026-10"}
     _banyak_pld(dunia, 3, 0)
     klien.get(url)
     with django_assert_max_num_queries(30) as awal:
         assert klien.get(url).status_code == 200
-    with django_assert_max_num_queries(30) as awal_x:
-        assert klien.get(url_x).status_code == 200
+    with django_assert_max_num_queries(40) as awal_x:
+        assert klien.post(url_x, data_x).status_code == 302  # queued, built after commit
     _banyak_pld(dunia, 9, 10)
     with django_assert_max_num_queries(len(awal)):
         resp = klien.get(url)
     assert resp.content.decode().count("status-diajukan") == 12
     with django_assert_max_num_queries(len(awal_x)):
-        klien.get(url_x)
+        assert klien.post(url_x, data_x).status_code == 302
 
 
 def test_rekap_hanya_untuk_pengawas_dan_wilayahnya(dunia):
@@ -109,3 +110,30 @@ def test_tautan_laporan_pada_kegiatan(dunia, django_assert_num_queries):
     assert list(hasil) == [k1.pk]
     assert hasil[k1.pk][0].url == f"/bulanan/laporan/{lap.pk}/"
     assert hasil[k1.pk][0].keterangan == "Diajukan"
+
+
+def test_rekap_xlsx_dibuat_di_latar_dan_sekali_per_kunci(dunia, django_capture_on_commit_callbacks):
+    import uuid
+
+    from pendampingan.models import StatusUnduhan, Unduhan
+
+    isi_rekap_oktober(dunia)
+    klien = dunia.klien(dunia.pd_a)
+    data = {"wilayah": dunia.kec_a.kode, "bulan": "2026-10", "kunci_sekali": str(uuid.uuid4())}
+    with django_capture_on_commit_callbacks(execute=True):
+        r1 = klien.post(reverse("bulanan:rekap-xlsx"), data)
+    r2 = klien.post(reverse("bulanan:rekap-xlsx"), data)
+    u = Unduhan.objects.get()
+    assert r1["Location"] == r2["Location"] == u.get_absolute_url()
+    assert u.status == StatusUnduhan.SIAP and u.nama_berkas.endswith(".xlsx")
+    isi = b"".join(klien.get(reverse("pendampingan:unduhan-ambil", args=[u.pk])).streaming_content)
+    wb = openpyxl.load_workbook(io.BytesIO(isi))
+    assert "Rincian pendamping" in wb.sheetnames
+    # another supervisor (or the PLD) cannot fetch it
+    assert (
+        dunia.klien(dunia.pengawas)
+        .get(reverse("pendampingan:unduhan-ambil", args=[u.pk]))
+        .status_code
+        == 404
+    )
+    assert klien.get(reverse("bulanan:rekap-xlsx")).status_code == 405  # nothing built on a GET

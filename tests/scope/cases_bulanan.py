@@ -86,7 +86,7 @@ KASUS = {
         data={"alasan": "Koreksi jam", "sampai": str(timezone.localdate())},
     ),
     "bulanan:rekap": Daftar(buat=lambda d, desa: d.pemilik[desa.kode].nama, pengguna="pengawas"),
-    "bulanan:rekap-xlsx": Login(status=(403,)),
+    "bulanan:rekap-xlsx": Login(status=(405,)),
     # POST only (an area's ZIP, for its supervisors); the file is the core's owner-only download
     "bulanan:rekap-zip": Login(status=(405,)),
 }

@@ -1,5 +1,6 @@
 """The builders this app registers with the download pipeline (``inti.unduhan``, wired in
-``hooks``): a report's PDF, its entries as XLSX, and an area's reports as one ZIP.
+``hooks``): a report's PDF, its entries as XLSX, an area's recap as XLSX and its reports as one
+ZIP.
 
 A builder runs in the background task as the download's owner, with their scope at run time: a
 report they can no longer see, or an area they no longer supervise, makes the build fail (the
@@ -29,6 +30,7 @@ from .xlsx import kegiatan_xlsx, rekap_xlsx
 JENIS_PDF = "bulanan.pdf"
 JENIS_XLSX = "bulanan.xlsx"
 JENIS_ZIP = "bulanan.zip"
+JENIS_REKAP = "bulanan.rekap"
 
 
 def zip_laporan(*, laporan_list: list[LaporanBulanan], rekap: Rekap, user) -> bytes:
@@ -67,12 +69,29 @@ def buat_xlsx(unduhan: Unduhan) -> HasilBerkas:
     )
 
 
-def buat_zip(unduhan: Unduhan) -> HasilBerkas:
+def _rekap(unduhan: Unduhan) -> tuple[Wilayah, datetime.date, Rekap]:
+    """The recap the download asks for, as its owner sees it now."""
     user = unduhan.pengguna
     wilayah = Wilayah.objects.get(kode=unduhan.parameter["wilayah"])
     bulan = datetime.date.fromisoformat(unduhan.parameter["bulan"])
     pastikan(boleh_rekap(user, wilayah.kode), _("Wilayah ini bukan wilayah yang Anda awasi."))
-    rekap = rekap_bulanan(user=user, wilayah=wilayah, bulan=bulan)
+    return wilayah, bulan, rekap_bulanan(user=user, wilayah=wilayah, bulan=bulan)
+
+
+def buat_rekap(unduhan: Unduhan) -> HasilBerkas:
+    """The supervisor's recap of an area and month as XLSX (letterhead, signature lines)."""
+    wilayah, bulan, rekap = _rekap(unduhan)
+    return HasilBerkas(
+        nama=f"rekap-{wilayah.kode}-{bulan:%Y-%m}.xlsx",
+        isi=rekap_xlsx(rekap=rekap, user=unduhan.pengguna),
+        mime=TIPE_XLSX,
+        jumlah=len(rekap.baris),
+    )
+
+
+def buat_zip(unduhan: Unduhan) -> HasilBerkas:
+    user = unduhan.pengguna
+    wilayah, bulan, rekap = _rekap(unduhan)
     ids = [b.laporan_id for b in rekap.baris if b.laporan_id]
     laporan = list(
         laporan_lengkap(user=user).filter(pk__in=ids).order_by("wilayah_id", "pendamping__nama")
@@ -86,4 +105,9 @@ def buat_zip(unduhan: Unduhan) -> HasilBerkas:
     )
 
 
-PEMBUAT = {JENIS_PDF: buat_pdf, JENIS_XLSX: buat_xlsx, JENIS_ZIP: buat_zip}
+PEMBUAT = {
+    JENIS_PDF: buat_pdf,
+    JENIS_XLSX: buat_xlsx,
+    JENIS_ZIP: buat_zip,
+    JENIS_REKAP: buat_rekap,
+}

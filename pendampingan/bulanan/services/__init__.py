@@ -19,7 +19,7 @@ from .pemeriksaan import (
     laporan_setujui,
 )
 from .rencana import rencana_hapus, rencana_salin_bulan_lalu, rencana_simpan
-from .unduhan import laporan_pdf_minta, laporan_xlsx_minta, rekap_zip_minta
+from .unduhan import laporan_pdf_minta, laporan_xlsx_minta, rekap_xlsx_minta, rekap_zip_minta
 
 __all__ = [
     "bulan_buka",
@@ -31,6 +31,7 @@ __all__ = [
     "laporan_simpan_narasi",
     "laporan_susun",
     "laporan_xlsx_minta",
+    "rekap_xlsx_minta",
     "rekap_zip_minta",
     "rencana_hapus",
     "rencana_salin_bulan_lalu",

@@ -13,7 +13,7 @@ from pendampingan.inti.unduhan import unduhan_minta
 from pendampingan.models import Unduhan, Wilayah
 
 from ..akses import boleh_rekap
-from ..dokumen.pembuat import JENIS_PDF, JENIS_XLSX, JENIS_ZIP
+from ..dokumen.pembuat import JENIS_PDF, JENIS_REKAP, JENIS_XLSX, JENIS_ZIP
 from ..models import LaporanBulanan
 from ..periode import awal_bulan, nama_bulan
 
@@ -49,9 +49,9 @@ def laporan_xlsx_minta(*, user, laporan: LaporanBulanan) -> Unduhan:
 
 
 @transaction.atomic
-def rekap_zip_minta(*, user, wilayah: Wilayah, bulan: datetime.date) -> Unduhan:
-    """Every report of ``wilayah`` (an area the user supervises) in ``bulan`` as one ZIP, with
-    the recap."""
+def _rekap_minta(
+    *, user, wilayah: Wilayah, bulan: datetime.date, jenis: str, judul: str, kunci_sekali
+):
     bulan = awal_bulan(bulan)
     pastikan(
         boleh_rekap(user, wilayah.kode),
@@ -59,7 +59,33 @@ def rekap_zip_minta(*, user, wilayah: Wilayah, bulan: datetime.date) -> Unduhan:
     )
     return unduhan_minta(
         user=user,
-        jenis=JENIS_ZIP,
-        judul=_("Laporan bulanan %(w)s %(b)s (ZIP)") % {"w": wilayah.nama, "b": nama_bulan(bulan)},
+        jenis=jenis,
+        judul=judul % {"w": wilayah.nama, "b": nama_bulan(bulan)},
         parameter={"wilayah": wilayah.kode, "bulan": bulan.isoformat()},
+        kunci_sekali=kunci_sekali,
+    )
+
+
+def rekap_zip_minta(*, user, wilayah: Wilayah, bulan: datetime.date, kunci_sekali=None) -> Unduhan:
+    """Every report of ``wilayah`` (an area the user supervises) in ``bulan`` as one ZIP, with
+    the recap. A repeat of the form's one-time key returns the first download."""
+    return _rekap_minta(
+        user=user,
+        wilayah=wilayah,
+        bulan=bulan,
+        jenis=JENIS_ZIP,
+        judul=_("Laporan bulanan %(w)s %(b)s (ZIP)"),
+        kunci_sekali=kunci_sekali,
+    )
+
+
+def rekap_xlsx_minta(*, user, wilayah: Wilayah, bulan: datetime.date, kunci_sekali=None) -> Unduhan:
+    """The recap of ``wilayah`` in ``bulan`` as XLSX, built in the background."""
+    return _rekap_minta(
+        user=user,
+        wilayah=wilayah,
+        bulan=bulan,
+        jenis=JENIS_REKAP,
+        judul=_("Rekap bulanan %(w)s %(b)s (XLSX)"),
+        kunci_sekali=kunci_sekali,
     )

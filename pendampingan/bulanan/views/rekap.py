@@ -5,17 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pendampingan.ekspor import TIPE_XLSX
+from pendampingan.models import Wilayah
 from pendampingan.scope import cakupan_pengguna
 
 from .. import selectors, services
-from ..dokumen import rekap_xlsx as buat_rekap_xlsx
 from ..forms import RekapForm, RekomendasiForm, ZipForm
 from ..periode import awal_bulan, bulan_lalu, nama_bulan
 from ._bantu import galat_form_ke_pesan, halaman
@@ -65,25 +64,15 @@ def rekap(request):
             if wilayah.induk_id
             else None,
             "rekomendasi_form": RekomendasiForm(),
+            # each file button carries its own one-time key (only that field is rendered)
+            "form_berkas": ZipForm(wilayah_qs=Wilayah.objects.none()),
+            "form_zip": ZipForm(wilayah_qs=Wilayah.objects.none()),
             "kembali": f"{request.path}?{query}",
         },
     )
 
 
-@permission_required("bulanan.lihat_rekap", raise_exception=True)
-def rekap_xlsx(request):
-    """The recap as XLSX, at once: one row per facilitator of the area, five queries."""
-    wilayah, bulan, _form = _rekap_pilihan(request)
-    r = selectors.rekap_bulanan(user=request.user, wilayah=wilayah, bulan=bulan)
-    resp = HttpResponse(buat_rekap_xlsx(rekap=r, user=request.user), content_type=TIPE_XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="rekap-{wilayah.kode}-{bulan:%Y-%m}.xlsx"'
-    return resp
-
-
-@require_POST
-@permission_required("bulanan.lihat_rekap", raise_exception=True)
-def rekap_zip(request):
-    """Ask for every report of an area and month as one ZIP (built in the background)."""
+def _minta_berkas(request, minta):
     _hanya_pengawas(request)
     form = ZipForm(request.POST, wilayah_qs=selectors.wilayah_rekap_boleh(user=request.user))
     if not form.is_valid():
@@ -91,9 +80,23 @@ def rekap_zip(request):
             raise Http404(_("Wilayah tidak ditemukan."))
         galat_form_ke_pesan(request, form)
         return redirect("bulanan:rekap")
-    u = services.rekap_zip_minta(user=request.user, **form.cleaned_data)
+    u = minta(user=request.user, **form.cleaned_data)
     messages.success(
         request,
         _("%(j)s sedang dibuat; berkas siap diunduh begitu selesai.") % {"j": u.judul},
     )
     return redirect(u.get_absolute_url())
+
+
+@require_POST
+@permission_required("bulanan.lihat_rekap", raise_exception=True)
+def rekap_xlsx(request):
+    """Ask for the recap as XLSX (built in the background, on the downloads page)."""
+    return _minta_berkas(request, services.rekap_xlsx_minta)
+
+
+@require_POST
+@permission_required("bulanan.lihat_rekap", raise_exception=True)
+def rekap_zip(request):
+    """Ask for every report of an area and month as one ZIP (built in the background)."""
+    return _minta_berkas(request, services.rekap_zip_minta)
