@@ -111,3 +111,14 @@ def test_penolakan_dicatat_dengan_alasannya(dunia, django_capture_on_commit_call
         unduhan.pembuat.pop("uji.tolak", None)
     u.refresh_from_db()
     assert u.status == StatusUnduhan.GAGAL and "Penugasan Anda sudah berakhir." in u.pesan
+
+
+def test_halaman_menunggu_diperbarui_tanpa_meta_refresh(dunia):
+    u = Unduhan.objects.create(pengguna=dunia.pld_a.user, jenis="uji.csv", judul="Sedang dibuat")
+    klien = dunia.klien(dunia.pld_a)
+    for url in (reverse("pendampingan:unduhan-list"), u.get_absolute_url()):
+        html = klien.get(url).content.decode()
+        assert 'data-menunggu="1"' in html and "js/unduhan.js" in html
+        assert "http-equiv" not in html and "Muat ulang" in html
+    Unduhan.objects.filter(pk=u.pk).update(status=StatusUnduhan.SIAP)
+    assert 'data-menunggu="0"' in klien.get(u.get_absolute_url()).content.decode()
