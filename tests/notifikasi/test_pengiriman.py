@@ -411,7 +411,11 @@ def test_kelola_pesan_butuh_izin(dunia, webhook):
     p = _webhook(dunia, webhook)
     Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.GAGAL)
     staf = UserFactory(username="staf", is_staff=True)
-    staf.user_permissions.add(Permission.objects.get(codename="view_pesan"))
+    # admin is for national scope only (pendampingan/admin.py): the Admin group's permission
+    staf.user_permissions.add(
+        Permission.objects.get(codename="view_pesan"),
+        Permission.objects.get(codename="lihat_nasional"),
+    )
     for fn in (services.pesan_kirim_ulang, services.pesan_batalkan):
         with pytest.raises(PermissionDenied):
             fn(pesan_ids=[p.pk], oleh=staf)
