@@ -20,4 +20,4 @@ RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:/
 RUN useradd --create-home --uid 1000 pendamping && mkdir -p /app/media && chown pendamping /app/media
 USER pendamping
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py"]
