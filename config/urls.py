@@ -18,9 +18,11 @@ urlpatterns = [
     path("bencana/", include("bencana.urls")),
 ]
 
+# The error pages cannot fail: no database, no cache, a plain-HTML last resort (pendampingan/errors.py).
+handler400 = errors.permintaan_buruk
 handler403 = errors.terlarang
 handler404 = errors.tidak_ditemukan
-handler500 = errors.galat_server
+handler500 = errors.galat_server  # a database outage anywhere in the request answers 503
 
 if settings.DEBUG:
     # Uploaded media in local development only, to logged-in users; production serves them

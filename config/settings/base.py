@@ -65,6 +65,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The CSRF refusal is one of the error pages that cannot fail (pendampingan/errors.py).
+CSRF_FAILURE_VIEW = "pendampingan.errors.csrf_gagal"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -84,8 +86,27 @@ TEMPLATES = [
 ]
 
 # ---------------------------------------------------------------- data
+# Connections that come back by themselves after a database restart (issue 14):
+# * CONN_MAX_AGE: seconds a connection is kept between requests (0: one per request);
+# * CONN_HEALTH_CHECKS: a kept connection is pinged before a request uses it, so one dropped by a
+#   PostgreSQL restart is replaced instead of failing that request;
+# * DB_CONNECT_TIMEOUT: seconds a connection attempt to an unanswering server waits before the
+#   request gives up with the 503 page, instead of holding a worker thread until gunicorn's timeout.
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
+
+
+def sambungan_tahan(db: dict, *, conn_max_age: int) -> dict:
+    """``db`` (one entry of DATABASES) with the request transaction and the settings above."""
+    db["ATOMIC_REQUESTS"] = True
+    db["CONN_MAX_AGE"] = conn_max_age
+    db["CONN_HEALTH_CHECKS"] = True
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        db.setdefault("OPTIONS", {}).setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    return db
+
+
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+sambungan_tahan(DATABASES["default"], conn_max_age=env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)

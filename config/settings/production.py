@@ -1,14 +1,14 @@
 """Production: no defaults for secrets, hosts or the database — it refuses to start without them."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, sambungan_tahan
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# kept connections (health-checked, so a PostgreSQL restart costs no request once it is back)
+sambungan_tahan(DATABASES["default"], conn_max_age=env.int("CONN_MAX_AGE", default=60))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
