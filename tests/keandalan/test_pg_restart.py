@@ -30,7 +30,7 @@ from tests.keandalan.postgres import KlasterPostgres, folder_bin, koneksi_ke
 from tests.keandalan.web import Gunicorn
 from tests.notifikasi.layanan import ROOT, url_database
 
-pytestmark = [pytest.mark.services, pytest.mark.timeout(240)]
+pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
 
 PENGGUNA = 6  # client threads, one signed-in facilitator each
 SANDI = "rahasia-uji-123"  # tests.factories.UserFactory's

@@ -17,6 +17,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,9 +71,12 @@ class Gunicorn:
         return env
 
     def _menjawab(self) -> bool:
+        """A worker answers HTTP (any status: the database may be down on purpose)."""
         try:
-            with urllib.request.urlopen(self.url + "/akun/login/", timeout=2) as r:
-                return r.status == 200
+            with urllib.request.urlopen(self.url + "/akun/login/", timeout=2):
+                return True
+        except urllib.error.HTTPError:
+            return True
         except OSError:
             return False
 
