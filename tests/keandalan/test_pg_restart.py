@@ -290,3 +290,5 @@ def test_postgres_dimulai_ulang_saat_beban(klaster, django_db_setup, django_db_b
     assert len(diakui) >= PENGGUNA
     hilang = diakui - _kunci_tersimpan(klaster, "uji")
     assert not hilang, f"{len(hilang)} entri diakui tetapi tidak tersimpan"
+    print(f"{len(diakui)} entri diakui, semuanya tersimpan; {len(hening)} permintaan sesudah "
+          "pemulaian ulang tanpa beban, semuanya berhasil")  # fmt: skip
