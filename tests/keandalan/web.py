@@ -91,13 +91,17 @@ class Gunicorn:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        tunggu(
-            lambda: self.popen.poll() is not None or self._menjawab(),
-            batas=batas,
-            jeda=0.2,
-            pesan="gunicorn menjawab",
-        )
-        assert self.popen.poll() is None, f"gunicorn berhenti:\n{self.teks()[-4000:]}"
+        try:
+            tunggu(
+                lambda: self.popen.poll() is not None or self._menjawab(),
+                batas=batas,
+                jeda=0.2,
+                pesan="gunicorn menjawab",
+            )
+            assert self.popen.poll() is None, f"gunicorn berhenti:\n{self.teks()[-4000:]}"
+        except BaseException:
+            self.hentikan()  # ``with`` never reaches __exit__ when __enter__ fails
+            raise
         return self
 
     def hentikan(self):
