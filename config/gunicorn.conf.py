@@ -13,6 +13,8 @@ def _env(nama: str, bawaan):
     nilai = os.environ.get(f"GUNICORN_{nama.upper()}")
     if nilai is None:
         return bawaan
+    if isinstance(bawaan, bool):
+        return nilai.strip().lower() in {"1", "true", "ya", "yes"}
     return type(bawaan)(nilai)
 
 
@@ -37,3 +39,6 @@ limit_request_line = 8190
 accesslog = None
 errorlog = "-"
 loglevel = _env("loglevel", "info")
+# gunicorn's runtime control socket (one path per user: two gunicorns on one machine would share
+# it) is not used here; restarts go through signals (SIGHUP reloads, SIGTERM stops gracefully).
+control_socket_disable = _env("control_socket_disable", True)
