@@ -28,6 +28,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -338,9 +339,10 @@ def main(argv=None) -> dict:
         except Exception:  # noqa: BLE001 - Django may not be set up yet
             pass
         if a.keep:
-            print(f"database disimpan: {a.pg}/{nama_db}")
+            print(f"database disimpan: {a.pg}/{nama_db}; log gunicorn dan contoh jawaban: {tmp}")
         else:
             siap.hapus_database(a.pg, nama_db)
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def sambungan_diulang() -> int:
