@@ -225,11 +225,19 @@ NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBU
 NOTIFIKASI_WEBHOOK_TIMEOUT = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT", default=15)
 NOTIFIKASI_EMAIL_TIMEOUT = env.float("NOTIFIKASI_EMAIL_TIMEOUT", default=20)
 NOTIFIKASI_TUGAS_BATAS_DETIK = env.int("NOTIFIKASI_TUGAS_BATAS_DETIK", default=120)
-# a claim older than this is a worker that died mid-send: the row may be taken again
-NOTIFIKASI_KLAIM_BATAS_DETIK = env.float("NOTIFIKASI_KLAIM_BATAS_DETIK", default=300)
-# an "antre" row older than this was never handed to the broker (it was down at commit time)
-NOTIFIKASI_ANTRE_TENGGANG_DETIK = env.float("NOTIFIKASI_ANTRE_TENGGANG_DETIK", default=60)
-NOTIFIKASI_SAPU_DETIK = env.float("NOTIFIKASI_SAPU_DETIK", default=60)
+# The lease of a claimed message (pendampingan/notifikasi/sewa.py): the sending worker renews it
+# every _PERPANJANG_DETIK while it waits on the receiver; a lease that ran out (its worker died) is
+# taken over. Renew at most a third of the lease, so one slow renewal does not lose it. A killed
+# worker's message is sent again at most SEWA + SAPU (+ the hand-off) seconds after its last
+# renewal: 15 s with these defaults (the issue asks for 30).
+NOTIFIKASI_SEWA_DETIK = env.float("NOTIFIKASI_SEWA_DETIK", default=10)
+NOTIFIKASI_SEWA_PERPANJANG_DETIK = env.float("NOTIFIKASI_SEWA_PERPANJANG_DETIK", default=3)
+# an "antre" row older than this was never handed to the broker (it was down at commit time); the
+# normal hand-off happens right after commit, so a few seconds are enough
+NOTIFIKASI_ANTRE_TENGGANG_DETIK = env.float("NOTIFIKASI_ANTRE_TENGGANG_DETIK", default=5)
+# sweep period (beat) and the most rows one sweep re-queues (three index scans over unfinished rows)
+NOTIFIKASI_SAPU_DETIK = env.float("NOTIFIKASI_SAPU_DETIK", default=5)
+NOTIFIKASI_SAPU_BATAS = env.int("NOTIFIKASI_SAPU_BATAS", default=500)
 NOTIFIKASI_SITUS_URL = env("NOTIFIKASI_SITUS_URL", default="http://127.0.0.1:8000")
 # the queue tasks go to (deployments or test runs sharing one Redis keep apart with their own)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
@@ -237,6 +245,9 @@ CELERY_BEAT_SCHEDULE = {
     "notifikasi-sapu": {
         "task": "pendampingan.notifikasi.tasks.sapu_pesan_task",
         "schedule": NOTIFIKASI_SAPU_DETIK,
+        # a sweep not run within its period is dropped: with no worker up, beat's sweeps do not
+        # pile up in Redis (the next one does the same work)
+        "options": {"expire_seconds": max(int(NOTIFIKASI_SAPU_DETIK), 1)},
     },
 }
 

@@ -2,9 +2,9 @@
 as the event that causes it, then delivered after commit by a Celery task (``tasks.py``).
 
 A row's status moves only along ``ALUR_PESAN`` (``Pesan.alur``, the shared ``inti.alur``):
-``antre`` → ``dikirim`` (claimed by one worker) → ``terkirim`` | ``gagal_sementara`` (due again at
-``coba_lagi_pada``) | ``gagal`` (for good); an admin may put a failed or waiting row back in the
-queue or cancel it (``dibatalkan``). Every move writes a ``PeristiwaPesan`` row (from, to, who,
+``antre`` → ``dikirim`` (claimed by one worker, on a lease it renews while it sends) →
+``terkirim`` | ``gagal_sementara`` (due again at ``coba_lagi_pada``) | ``gagal`` (for good); an
+admin may put a failed or waiting row back in the queue or cancel it (``dibatalkan``). Every move writes a ``PeristiwaPesan`` row (from, to, who,
 when, note) in the same transaction; every delivery attempt also leaves a ``PercobaanKirim`` row
 (when, how long, the result, the HTTP code, the error, the worker).
 """
@@ -197,6 +197,8 @@ class Pesan(models.Model):
     coba_lagi_pada = models.DateTimeField(_("dicoba lagi pada"), null=True, blank=True)
     diklaim_pada = models.DateTimeField(_("diklaim pada"), null=True, blank=True)
     token_klaim = models.CharField(max_length=32, blank=True, editable=False)
+    # the claim's lease (database clock): renewed by the sending worker, taken over once it passed
+    sewa_sampai = models.DateTimeField(_("sewa klaim sampai"), null=True, blank=True)
     terkirim_pada = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
     dibaca_pada = models.DateTimeField(_("dibaca pada"), null=True, blank=True)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True, db_index=True)
@@ -217,6 +219,14 @@ class Pesan(models.Model):
             models.Index(fields=["status", "coba_lagi_pada"], name="pesan_status_jatuh_tempo"),
             models.Index(fields=["content_type", "object_id"], name="pesan_objek"),
             models.Index(fields=["penerima_user", "saluran", "dibaca_pada"], name="pesan_lonceng"),
+            # the sweep's scans: only the rows waiting or being sent (a handful), never the
+            # delivered millions
+            models.Index(
+                fields=["diubah"], condition=models.Q(status="antre"), name="pesan_antre_sapu"
+            ),
+            models.Index(
+                fields=["sewa_sampai"], condition=models.Q(status="dikirim"), name="pesan_sewa_sapu"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

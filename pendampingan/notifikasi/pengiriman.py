@@ -2,14 +2,16 @@
 
 The claim makes sending safe to run twice: a row is taken only if the map (``Pesan.alur``) lets its
 status move to ``dikirim`` and it is due (``antre``, a ``gagal_sementara`` whose time has come, or a
-``dikirim`` claim older than ``NOTIFIKASI_KLAIM_BATAS_DETIK`` — the worker that held it died). The
-claim keeps its own locking query for throughput: the row is read under ``select_for_update``
+``dikirim`` claim whose lease ran out — the worker that held it stopped renewing it, ``sewa.py``).
+The claim keeps its own locking query for throughput: the row is read under ``select_for_update``
 (``skip_locked`` where the database has it: a second worker skips it rather than waits) and taken by
-a compare-and-set UPDATE on (status, claim token), which also holds on SQLite where row locks do not
-exist; it writes the same ``PeristiwaPesan`` row as ``pindah_status`` does. The network call
-happens after that transaction commits, so no lock is held while waiting on a receiver; the result
-is then recorded through ``pindah_status`` (``dikirim`` → ``terkirim`` | ``gagal_sementara`` |
-``gagal``), only if the claim is still ours.
+a compare-and-set UPDATE on (status, claim token, and for a ``dikirim`` row its expired lease),
+which also holds on SQLite where row locks do not exist; it sets a fresh lease and writes the same
+``PeristiwaPesan`` row as ``pindah_status`` does. The network call happens after that transaction
+commits, so no lock is held while waiting on a receiver; meanwhile the worker renews its lease
+(``sewa.kirim_bersewa``) and stops at once if the claim was taken from it. The result is then
+recorded through ``pindah_status`` (``dikirim`` → ``terkirim`` | ``gagal_sementara`` | ``gagal``,
+the lease cleared), only if the claim is still ours.
 
 Errors are sorted into transient (connection refused, timeouts, HTTP 5xx/408/425/429, SMTP 4xx,
 a dropped SMTP connection) — retried with exponential backoff up to ``NOTIFIKASI_PERCOBAAN_MAKS``
@@ -40,6 +42,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.alur import kunci_baris, pindah_status
 
 from .models import HasilPercobaan, PercobaanKirim, PeristiwaPesan, Pesan, Saluran, StatusPesan
+from .sewa import KlaimHilang, kirim_bersewa, sewa_baru, sewa_habis
 
 log = logging.getLogger(__name__)
 
@@ -189,9 +192,8 @@ def _jatuh_tempo(pesan: Pesan, sekarang) -> bool:
     """Is the row due now (given that the map lets its status be claimed)?"""
     if pesan.status == StatusPesan.GAGAL_SEMENTARA:
         return pesan.coba_lagi_pada is None or pesan.coba_lagi_pada <= sekarang
-    if pesan.status == StatusPesan.DIKIRIM:  # somebody's claim: only a stale one is taken over
-        basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
-        return pesan.diklaim_pada is not None and pesan.diklaim_pada < basi
+    # (a ``dikirim`` row — somebody's claim — is taken over only if its lease ran out: the
+    # compare-and-set in ``_klaim`` asks the database's clock)
     return True
 
 
@@ -211,17 +213,19 @@ def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
         if not Pesan.alur.boleh(dari, StatusPesan.DIKIRIM) or not _jatuh_tempo(pesan, sekarang):
             return None, dari
         token = uuid.uuid4().hex
-        diambil = Pesan.objects.filter(
-            pk=pesan.pk, status=dari, token_klaim=pesan.token_klaim
-        ).update(
+        cocok = Pesan.objects.filter(pk=pesan.pk, status=dari, token_klaim=pesan.token_klaim)
+        if dari == StatusPesan.DIKIRIM:
+            cocok = cocok.filter(sewa_habis())
+        diambil = cocok.update(
             status=StatusPesan.DIKIRIM,
             token_klaim=token,
             diklaim_pada=sekarang,
+            sewa_sampai=sewa_baru(),
             percobaan=F("percobaan") + 1,
             diubah=sekarang,
         )
-        if diambil != 1:
-            return None, "didahului"
+        if diambil != 1:  # a live lease of another worker, or another claim came first
+            return None, dari if dari == StatusPesan.DIKIRIM else "didahului"
         nomor = pesan.percobaan + 1
         PercobaanKirim.objects.create(
             pesan_id=pesan.pk, nomor=nomor, mulai=sekarang, pekerja=pekerja[:150]
@@ -232,7 +236,7 @@ def _klaim(pesan_id: int, pekerja: str) -> tuple[Pesan | None, str]:
             ke=StatusPesan.DIKIRIM,
             waktu=sekarang,
             percobaan=nomor,
-            catatan=_("Klaim basi diambil alih oleh %(p)s.") % {"p": pekerja[:150] or "?"}
+            catatan=_("Sewa klaim habis; diambil alih oleh %(p)s.") % {"p": pekerja[:150] or "?"}
             if dari == StatusPesan.DIKIRIM
             else "",
         )
@@ -247,9 +251,20 @@ def pesan_kirim(*, pesan_id: int, pekerja: str = "") -> Hasil:
     pesan, alasan = _klaim(pesan_id, pekerja)
     if pesan is None:
         return Hasil(status=alasan)
+    return _kirim_klaim(pesan)
+
+
+def _kirim_klaim(pesan: Pesan) -> Hasil:
+    """Send a message we hold the claim on, renewing its lease meanwhile; record the result."""
     kode_http, galat = None, None
     try:
-        kode_http = _kirim(pesan)
+        kode_http = kirim_bersewa(pesan, _kirim)
+    except KlaimHilang:
+        PercobaanKirim.objects.filter(pesan_id=pesan.pk, nomor=pesan.percobaan).update(
+            selesai=timezone.now(),
+            galat=_("Dihentikan: klaim diambil pekerja lain saat menunggu penerima (sewa habis)."),
+        )
+        return Hasil(status="klaim_hilang")
     except GagalKirim as e:
         galat = e
         kode_http = e.kode_http
@@ -290,6 +305,7 @@ def _catat(pesan: Pesan, *, kode_http, galat: GagalKirim | None) -> Hasil:
         kode_http=kode_http,
         galat="" if galat is None else str(galat)[:2000],
     )
+    ubah["sewa_sampai"] = None  # the claim ends with its result
     baris = kunci_baris(pesan)
     if baris.status != StatusPesan.DIKIRIM or baris.token_klaim != pesan.token_klaim:
         log.warning("Klaim pesan %s sudah diambil pekerja lain; hasil tidak dicatat.", pesan.pk)

@@ -117,10 +117,15 @@ def test_batal_dan_kirim_ulang_serentak_hanya_satu_yang_terjadi(webhook, setting
 
 
 def test_penyapuan_dan_pekerja_serentak_atas_klaim_basi_terkirim_sekali(webhook, settings):
-    settings.NOTIFIKASI_KLAIM_BATAS_DETIK = 60
-    lama = timezone.now() - datetime.timedelta(minutes=5)
+    lama = timezone.now() - datetime.timedelta(seconds=15)
     p = _pesan(
-        webhook, "basi", status=S.DIKIRIM, diklaim_pada=lama, token_klaim="mati", percobaan=1
+        webhook,
+        "basi",
+        status=S.DIKIRIM,
+        diklaim_pada=lama,
+        sewa_sampai=lama + datetime.timedelta(seconds=10),
+        token_klaim="mati",
+        percobaan=1,
     )
 
     def jalan(i):

@@ -208,24 +208,31 @@ def test_klaim_mencegah_kirim_ulang(dunia, webhook):
     p = _webhook(dunia, webhook)
     assert _kirim(p).status == StatusPesan.TERKIRIM
     assert _kirim(p).status == StatusPesan.TERKIRIM  # delivered rows stay delivered
-    # a fresh claim held by another worker is not taken
-    Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.DIKIRIM, diklaim_pada=timezone.now())
+    # a claim held by another worker on a live lease is not taken
+    Pesan.objects.filter(pk=p.pk).update(
+        status=StatusPesan.DIKIRIM,
+        diklaim_pada=timezone.now(),
+        sewa_sampai=timezone.now() + datetime.timedelta(seconds=10),
+    )
     assert _kirim(p).status == StatusPesan.DIKIRIM
     assert len(webhook.diterima) == 1
 
 
-def test_klaim_basi_diambil_alih(dunia, webhook, settings):
-    settings.NOTIFIKASI_KLAIM_BATAS_DETIK = 60
+def test_klaim_yang_sewanya_habis_diambil_alih(dunia, webhook):
     p = _webhook(dunia, webhook)
-    lama = timezone.now() - datetime.timedelta(seconds=61)
     Pesan.objects.filter(pk=p.pk).update(
-        status=StatusPesan.DIKIRIM, diklaim_pada=lama, token_klaim="pekerja-mati", percobaan=1
+        status=StatusPesan.DIKIRIM,
+        diklaim_pada=timezone.now() - datetime.timedelta(seconds=12),
+        sewa_sampai=timezone.now() - datetime.timedelta(seconds=1),
+        token_klaim="pekerja-mati",
+        percobaan=1,
     )
     assert _kirim(p).status == StatusPesan.TERKIRIM
     assert p.percobaan == 2 and len(webhook.diterima) == 1
+    assert p.sewa_sampai is None and p.token_klaim != "pekerja-mati"  # the claim ended
     assert _peristiwa(p) == [("dikirim", "dikirim", 2, None), ("dikirim", "terkirim", 2, None)]
     ambil_alih = PeristiwaPesan.objects.filter(pesan=p).first()
-    assert "Klaim basi diambil alih" in ambil_alih.catatan
+    assert "Sewa klaim habis; diambil alih" in ambil_alih.catatan
 
 
 @pytest.mark.parametrize("status", [StatusPesan.GAGAL, StatusPesan.DIBATALKAN])
@@ -254,7 +261,7 @@ def test_sapu_mengantrekan_yang_tertinggal(
     dunia, webhook, settings, django_capture_on_commit_callbacks
 ):
     settings.NOTIFIKASI_ANTRE_TENGGANG_DETIK = 60
-    settings.NOTIFIKASI_KLAIM_BATAS_DETIK = 300
+    settings.NOTIFIKASI_TUGAS_BATAS_DETIK = 120
     PenerimaWebhookFactory(url=webhook.url)
     lalu = timezone.now() - datetime.timedelta(minutes=10)
     baris = {}
@@ -265,6 +272,8 @@ def test_sapu_mengantrekan_yang_tertinggal(
         "sementara_nanti",
         "klaim_basi",
         "klaim_baru",
+        "klaim_lama_basi",
+        "klaim_lama_baru",
         "gagal",
         "terkirim",
     ]:
@@ -276,29 +285,40 @@ def test_sapu_mengantrekan_yang_tertinggal(
             "status": StatusPesan.GAGAL_SEMENTARA,
             "coba_lagi_pada": timezone.now() + datetime.timedelta(minutes=5),
         },
-        "klaim_basi": {"status": StatusPesan.DIKIRIM, "diklaim_pada": lalu},
-        "klaim_baru": {"status": StatusPesan.DIKIRIM, "diklaim_pada": timezone.now()},
+        # the lease ran out 1 s ago / is live for 10 s more
+        "klaim_basi": {
+            "status": StatusPesan.DIKIRIM,
+            "diklaim_pada": timezone.now() - datetime.timedelta(seconds=20),
+            "sewa_sampai": timezone.now() - datetime.timedelta(seconds=1),
+        },
+        "klaim_baru": {
+            "status": StatusPesan.DIKIRIM,
+            "diklaim_pada": lalu,  # claimed long ago, but its worker keeps renewing the lease
+            "sewa_sampai": timezone.now() + datetime.timedelta(seconds=10),
+        },
+        # claimed before the lease existed (an upgrade): dead once older than the task's limit
+        "klaim_lama_basi": {"status": StatusPesan.DIKIRIM, "diklaim_pada": lalu},
+        "klaim_lama_baru": {"status": StatusPesan.DIKIRIM, "diklaim_pada": timezone.now()},
         "gagal": {"status": StatusPesan.GAGAL},
         "terkirim": {"status": StatusPesan.TERKIRIM},
     }
     for nama, u in ubah.items():
         Pesan.objects.filter(pk=baris[nama].pk).update(**u)
+    tersapu = ["antre_lama", "sementara_jatuh", "klaim_basi", "klaim_lama_basi"]
     ids = services.pesan_sapu()
-    assert sorted(ids) == sorted(
-        baris[n].pk for n in ["antre_lama", "sementara_jatuh", "klaim_basi"]
-    )
+    assert sorted(ids) == sorted(baris[n].pk for n in tersapu)
     # (tasks run inline here, so the swept rows were delivered)
-    assert sorted(webhook.kunci_diterima()) == sorted(
-        baris[n].kunci for n in ["antre_lama", "sementara_jatuh", "klaim_basi"]
-    )
+    assert sorted(webhook.kunci_diterima()) == sorted(baris[n].kunci for n in tersapu)
     # the stale claim was first put back in the queue by the sweep (its event says so)
     assert _peristiwa(baris["klaim_basi"]) == [
         ("dikirim", "antre", None, None),
         ("antre", "dikirim", 1, None),
         ("dikirim", "terkirim", 1, None),
     ]
-    assert "Klaim basi" in PeristiwaPesan.objects.filter(pesan=baris["klaim_basi"]).first().catatan
-    assert _peristiwa(baris["klaim_baru"]) == []  # a live claim is left to its worker
+    pertama = PeristiwaPesan.objects.filter(pesan=baris["klaim_basi"]).first()
+    assert "Sewa klaim habis" in pertama.catatan
+    # a live lease is left to its worker, however old the claim; so is a fresh lease-less claim
+    assert _peristiwa(baris["klaim_baru"]) == [] and _peristiwa(baris["klaim_lama_baru"]) == []
 
 
 def test_kirim_ulang_dari_admin(dunia, webhook, django_capture_on_commit_callbacks):
@@ -392,7 +412,9 @@ def test_batalkan_dari_admin_lalu_kirim_ulang(dunia, webhook, django_capture_on_
 
 def test_pesan_sedang_dikirim_tidak_diubah_admin(dunia, webhook):
     p = _webhook(dunia, webhook)
-    Pesan.objects.filter(pk=p.pk).update(status=StatusPesan.DIKIRIM, diklaim_pada=timezone.now())
+    Pesan.objects.filter(pk=p.pk).update(
+        status=StatusPesan.DIKIRIM, sewa_sampai=timezone.now() + datetime.timedelta(seconds=10)
+    )
     admin = _admin()
     for fn in (services.pesan_kirim_ulang, services.pesan_batalkan):
         hasil = fn(pesan_ids=[p.pk], oleh=admin)

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from pendampingan.inti.alur import PindahDitolak, kunci_baris, pindah_status
 
 from ..akses import boleh_kelola_pesan
 from ..models import Pesan, Saluran, StatusPesan
+from ..sewa import sewa_habis
 from .kirim import antrekan
 
 
@@ -97,47 +97,69 @@ def pesan_batalkan(*, pesan_ids: Iterable[int], oleh, alasan: str = "") -> Hasil
     )
 
 
-def _klaim_basi_kembalikan(pk: int, klaim_basi) -> bool:
-    """Put a stale claim (its worker died mid-send) back in the queue; False if it is no longer
-    stale when locked (its worker finished, or another took it over)."""
+def _klaim_basi_kembalikan(pk: int) -> bool:
+    """Put a claim whose lease ran out (its worker stopped renewing it) back in the queue; False
+    if, locked, its lease is live again (its worker renewed it) or the row moved on."""
     with transaction.atomic():
         baris = kunci_baris(Pesan(pk=pk))
-        if baris.status != StatusPesan.DIKIRIM or not (
-            baris.diklaim_pada and baris.diklaim_pada < klaim_basi
+        if (
+            not Pesan.objects.filter(pk=pk, status=StatusPesan.DIKIRIM)
+            .filter(sewa_habis())
+            .exists()
         ):
             return False
         pindah_status(
             baris,
             ke=StatusPesan.ANTRE,
             dari=StatusPesan.DIKIRIM,
-            ubah={"token_klaim": "", "diklaim_pada": None},
-            catatan=_("Klaim basi (pekerja berhenti saat mengirim?) dikembalikan ke antrean."),
+            ubah={"token_klaim": "", "diklaim_pada": None, "sewa_sampai": None},
+            catatan=_(
+                "Sewa klaim habis (pekerja berhenti saat mengirim?); dikembalikan ke antrean."
+            ),
         )
         return True
 
 
-def pesan_sapu(*, batas: int = 500) -> list[int]:
-    """Re-queue what is left behind: rows still ``antre`` after a grace period (the broker was
-    down at commit time), ``gagal_sementara`` rows whose time has come, and claims older than
-    the claim timeout (a worker died mid-send: put back to ``antre`` first, so the dead worker's
-    result can no longer be recorded). Run periodically by beat (``sapu_pesan_task``)."""
+def pesan_sapu(*, batas: int | None = None) -> list[int]:
+    """Re-queue what is left behind; run every ``NOTIFIKASI_SAPU_DETIK`` by beat
+    (``sapu_pesan_task``). Returns the ids handed to Celery.
+
+    - claims whose lease ran out (the worker died mid-send): put back to ``antre`` first, the dead
+      claim's token cleared, so that worker can no longer record a result;
+    - rows still ``antre`` after ``NOTIFIKASI_ANTRE_TENGGANG_DETIK`` (the broker was down at commit
+      time, or lost the task);
+    - ``gagal_sementara`` rows whose time has come.
+
+    Cheap at any outbox size: three index range scans (the partial indexes ``pesan_sewa_sapu`` and
+    ``pesan_antre_sapu`` hold only rows being sent or waiting; ``pesan_status_jatuh_tempo``), at
+    most ``batas`` (``NOTIFIKASI_SAPU_BATAS``) rows in all, the oldest first; the rest wait for the
+    next sweep. A row handed twice is harmless: the claim lets one task send it."""
+    batas = settings.NOTIFIKASI_SAPU_BATAS if batas is None else batas
     sekarang = timezone.now()
     tenggang = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_ANTRE_TENGGANG_DETIK)
-    klaim_basi = sekarang - timezone.timedelta(seconds=settings.NOTIFIKASI_KLAIM_BATAS_DETIK)
-    baris = list(
-        Pesan.objects.filter(
-            Q(status=StatusPesan.ANTRE, diubah__lt=tenggang)
-            | Q(status=StatusPesan.GAGAL_SEMENTARA, coba_lagi_pada__lte=sekarang)
-            | Q(status=StatusPesan.DIKIRIM, diklaim_pada__lt=klaim_basi)
-        )
-        .order_by("dibuat")
-        .values_list("pk", "status")[:batas]
+    basi = list(
+        Pesan.objects.filter(status=StatusPesan.DIKIRIM)
+        .filter(sewa_habis())
+        .order_by("sewa_sampai")
+        .values_list("pk", flat=True)[:batas]
     )
-    ids = [
-        pk
-        for pk, status in baris
-        if status != StatusPesan.DIKIRIM or _klaim_basi_kembalikan(pk, klaim_basi)
-    ]
+    # (one put back now has a fresh ``diubah``: the next query does not hand it a second time)
+    ids = [pk for pk in basi if _klaim_basi_kembalikan(pk)]
+    sisa = batas - len(basi)
+    if sisa > 0:
+        antre = list(
+            Pesan.objects.filter(status=StatusPesan.ANTRE, diubah__lt=tenggang)
+            .order_by("diubah")
+            .values_list("pk", flat=True)[:sisa]
+        )
+        ids += antre
+        sisa -= len(antre)
+    if sisa > 0:
+        ids += list(
+            Pesan.objects.filter(status=StatusPesan.GAGAL_SEMENTARA, coba_lagi_pada__lte=sekarang)
+            .order_by("coba_lagi_pada")
+            .values_list("pk", flat=True)[:sisa]
+        )
     if ids:
         antrekan(ids)
     return ids
