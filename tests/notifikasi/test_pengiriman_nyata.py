@@ -130,8 +130,14 @@ def test_400_tidak_diulang_dan_pengawas_diberi_tahu(nyata, redis_mesin, webhook)
     )
 
 
-def test_redis_mati_saat_commit_semua_terkirim_tanpa_ganda(nyata, redis_sendiri, webhook):
-    t = nyata.mulai(redis_sendiri.url)
+def test_redis_mati_saat_commit_diserahkan_dalam_15_detik_setelah_hidup(
+    nyata, redis_sendiri, webhook, settings
+):
+    """Redis (the broker) stopped while ten events commit: the requests do not hang, the rows
+    wait in the outbox, and once Redis is back every one is delivered — none twice — within 15 s,
+    with the production defaults for the sweep (every 5 s) and its grace (5 s)."""
+    t = nyata.mulai(redis_sendiri.url, pemulihan_bawaan=True)
+    assert (settings.NOTIFIKASI_SAPU_DETIK, settings.NOTIFIKASI_ANTRE_TENGGANG_DETIK) == (5, 5)
     t.pekerja(concurrency=2)
     t.beat()
     dunia = Dunia()
@@ -146,40 +152,14 @@ def test_redis_mati_saat_commit_semua_terkirim_tanpa_ganda(nyata, redis_sendiri,
     assert set(_status([p.pk for p in semasa]).values()) == {StatusPesan.ANTRE}
 
     redis_sendiri.mulai()
-    semua = [*sebelum, *semasa]
-    _tunggu_status([p.pk for p in semua], StatusPesan.TERKIRIM, nyata, batas=90)
+    hidup = time.monotonic()
+    _tunggu_status([p.pk for p in semasa], StatusPesan.TERKIRIM, nyata, batas=30)
+    terakhir = max(r.waktu for r in webhook.diterima) - hidup
+    print(f"\nsemua terkirim {terakhir:.1f} s setelah Redis hidup lagi (sapu 5 s, tenggang 5 s)")
+    assert terakhir <= 15, terakhir
     time.sleep(2)
     kunci = webhook.kunci_diterima()
-    assert sorted(kunci) == sorted(p.kunci for p in semua)  # every one, none twice
+    assert sorted(kunci) == sorted(p.kunci for p in [*sebelum, *semasa])  # every one, none twice
 
 
-def test_pekerja_mati_saat_mengirim_terkirim_setelah_diantrekan_ulang(nyata, redis_mesin, webhook):
-    t = nyata.mulai(redis_mesin)
-    pekerja = t.pekerja()
-    dunia = Dunia()
-    PenerimaWebhookFactory(url=webhook.url, rahasia=RAHASIA)
-    webhook.tahan()  # the receiver holds the first request open
-    (wh,) = _peristiwa(dunia, "pekerja-mati", kementerian=True)
-    assert webhook.sedang_ditahan.wait(30), nyata.log()
-    pekerja.bunuh()  # SIGKILL to the worker and its children, mid-send
-    webhook.lepas()
-    wh.refresh_from_db()
-    assert wh.status == StatusPesan.DIKIRIM
-
-    t.pekerja()
-    t.beat()  # the periodic sweep re-queues the claim once it is older than the timeout
-    _tunggu_status([wh.pk], StatusPesan.TERKIRIM, nyata, batas=60)
-    time.sleep(1)
-    assert webhook.kunci_diterima() == [wh.kunci, wh.kunci]  # the same key: a repeat to drop
-    assert webhook.diterima[0].badan == webhook.diterima[1].badan
-    hasil = list(wh.percobaan_list.order_by("nomor").values_list("hasil", flat=True))
-    assert hasil == [HasilPercobaan.BERJALAN, HasilPercobaan.BERHASIL]
-    # the sweep put the dead worker's claim back in the queue (an event of its own), then the new
-    # worker claimed and delivered it
-    gerak = list(wh.peristiwa_list.order_by("waktu", "pk").values_list("dari", "ke", "percobaan"))
-    assert gerak == [
-        (StatusPesan.ANTRE, StatusPesan.DIKIRIM, 1),
-        (StatusPesan.DIKIRIM, StatusPesan.ANTRE, None),
-        (StatusPesan.ANTRE, StatusPesan.DIKIRIM, 2),
-        (StatusPesan.DIKIRIM, StatusPesan.TERKIRIM, 2),
-    ]
+# The worker SIGKILLed mid-send: tests/keandalan/test_pekerja_dibunuh.py (production lease).
