@@ -1,4 +1,4 @@
-"""The core's background work: the one download pipeline."""
+"""The core's background work: the one download pipeline and its sweep."""
 
 from celery import shared_task
 
@@ -10,3 +10,11 @@ def unduhan_buat_task(unduhan_id: str) -> str:
 
     u = unduhan_buat(unduhan_id=unduhan_id)
     return u.status if u else "hilang"
+
+
+@shared_task(ignore_result=True, time_limit=120, soft_time_limit=100)
+def unduhan_sapu_task() -> int:
+    """Hand again the downloads left queued (periodic; see CELERY_BEAT_SCHEDULE)."""
+    from .inti.unduhan import unduhan_sapu
+
+    return len(unduhan_sapu())

@@ -118,10 +118,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# With REDIS_URL the cache is Redis through pendampingan.inti.cache.ResilientRedisCache: an
+# accelerator, never the record. Unreachable, it answers a miss (the bell counts from the database),
+# remembers the keys it could not invalidate and deletes them when Redis answers again, and the
+# public rate limit counts in the database. Short socket timeouts (seconds) so a dead or hung Redis
+# costs a fraction of a second, once per breaker period (CACHE_PEMUTUS_DETIK), not per request.
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://pendampingan")
     if not env("REDIS_URL", default="")
-    else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    else {
+        "BACKEND": "pendampingan.inti.cache.ResilientRedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "OPTIONS": {
+            "socket_connect_timeout": env.float("CACHE_TIMEOUT_SAMBUNG", default=0.25),
+            "socket_timeout": env.float("CACHE_TIMEOUT", default=0.5),
+            "PEMUTUS_DETIK": env.float("CACHE_PEMUTUS_DETIK", default=5),
+            "PERINGATAN_DETIK": env.float("CACHE_PERINGATAN_DETIK", default=60),
+        },
+    }
 }
 
 # ---------------------------------------------------------------- auth
@@ -249,6 +263,16 @@ CELERY_BEAT_SCHEDULE = {
         # pile up in Redis (the next one does the same work)
         "options": {"expire_seconds": max(int(NOTIFIKASI_SAPU_DETIK), 1)},
     },
+}
+
+# ---------------------------------------------------------------- downloads (inti.unduhan)
+# A download still queued after this many seconds was never handed to the broker (it was down at
+# commit time) or its task was lost with the broker's queue: the sweep hands it again.
+UNDUHAN_ANTRE_TENGGANG_DETIK = env.float("UNDUHAN_ANTRE_TENGGANG_DETIK", default=60)
+UNDUHAN_SAPU_DETIK = env.float("UNDUHAN_SAPU_DETIK", default=60)
+CELERY_BEAT_SCHEDULE["unduhan-sapu"] = {
+    "task": "pendampingan.tasks.unduhan_sapu_task",
+    "schedule": UNDUHAN_SAPU_DETIK,
 }
 
 # ---------------------------------------------------------------- pendampingan: daily log (issue 3)

@@ -7,7 +7,8 @@ An app registers a builder once (in its ``AppConfig.ready`` or ``hooks`` module)
 
 A view asks for a file with ``unduhan_minta(user=..., jenis=..., judul=..., parameter=...)`` and
 redirects to ``unduhan.get_absolute_url()``: the row is written in the request's transaction, the
-task ``unduhan_buat_task`` is queued after commit, builds the file as its owner (their scope at run
+task ``unduhan_buat_task`` is queued after commit (a failed hand-off — the broker down — is
+handed again by the periodic sweep ``unduhan_sapu``), builds the file as its owner (their scope at run
 time), stores it on the private storage and tells the owner it is ready (one in-app notice through
 the outbox). With tasks inline (the embedded default) the file is ready when the page is shown;
 with a worker, the page refreshes itself until it is. Nothing is built inside the request.
@@ -19,6 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -66,9 +68,7 @@ def unduhan_minta_sekali(
             parameter=dict(parameter or {}),
             kunci_sekali=kunci,
         )
-        from ..tasks import unduhan_buat_task
-
-        transaction.on_commit(lambda: unduhan_buat_task.delay(str(u.pk)))
+        transaction.on_commit(lambda: unduhan_serahkan(str(u.pk)))
         return u
 
     u, dibuat = buat_sekali(Unduhan, kunci, buat)
@@ -84,6 +84,55 @@ def unduhan_minta(
     return unduhan_minta_sekali(
         user=user, jenis=jenis, judul=judul, parameter=parameter, kunci_sekali=kunci_sekali
     )[0]
+
+
+def unduhan_serahkan(unduhan_id: str) -> bool:
+    """Hand a queued download to Celery (inline in the embedded default). If the broker cannot be
+    reached the row stays queued for the sweep (``unduhan_sapu``): the request that asked for it
+    answers as usual, and the page of the download keeps waiting. Returns whether it was handed."""
+    from ..tasks import unduhan_buat_task
+
+    try:
+        unduhan_buat_task.apply_async(
+            (unduhan_id,),
+            retry=True,
+            retry_policy={
+                "max_retries": 1,
+                "interval_start": 0,
+                "interval_step": 0.5,
+                "interval_max": 0.5,
+            },
+        )
+    except Exception:  # noqa: BLE001 - any broker failure: the sweep hands it again
+        log.warning(
+            "Unduhan %s belum bisa diserahkan ke Celery (broker mati?); tetap antre dan diserahkan "
+            "ulang oleh penyapuan.",
+            unduhan_id,
+            exc_info=True,
+        )
+        return False
+    return True
+
+
+def unduhan_sapu(*, batas: int = 200) -> list[str]:
+    """Hand again the downloads still queued after ``UNDUHAN_ANTRE_TENGGANG_DETIK``: their
+    hand-off failed (the broker was down at commit time) or their task was lost with the broker's
+    queue. Building is safe to run twice (only a queued row is built), so a row that is merely
+    waiting behind others costs one more no-op task. Run periodically by beat
+    (``unduhan_sapu_task``); stops at the first hand-off that fails."""
+    tenggang = timezone.now() - timezone.timedelta(seconds=settings.UNDUHAN_ANTRE_TENGGANG_DETIK)
+    ids = [
+        str(pk)
+        for pk in Unduhan.objects.filter(status=StatusUnduhan.ANTRE, dibuat__lt=tenggang)
+        .order_by("dibuat")
+        .values_list("pk", flat=True)[:batas]
+    ]
+    diserahkan = []
+    for pk in ids:
+        if not unduhan_serahkan(pk):
+            break
+        diserahkan.append(pk)
+    return diserahkan
 
 
 def unduhan_buat(*, unduhan_id) -> Unduhan | None:

@@ -7,8 +7,10 @@ from .models import Pesan
 
 # The bell's number is cached per user and forgotten (after commit) whenever the user's in-app
 # messages change, so the header costs no query on an ordinary page. The TTL bounds a race
-# between a reader and a writer.
-LONCENG_TTL_DETIK = 300
+# between a reader and a writer, and how long a value can stay stale when its invalidation never
+# reached Redis and the process that remembered it (``inti.cache``) did not live to retry.
+# With Redis unreachable the cache answers a miss and the bell counts from the database.
+LONCENG_TTL_DETIK = 60
 
 
 def pesan_untuk_objek(objek):
@@ -37,7 +39,8 @@ def kunci_lonceng(user) -> str:
 
 
 def jumlah_belum_dibaca(*, user, segar: bool = False) -> int:
-    """The bell's number: from the cache, else one indexed COUNT (then cached)."""
+    """The bell's number: from the cache, else (a miss, or Redis unreachable) one indexed COUNT,
+    then cached."""
     if not user.is_authenticated:
         return 0
     kunci = kunci_lonceng(user)

@@ -13,6 +13,7 @@ from .anak import (
     PeristiwaStatusPengaduan,
     _path_lampiran,  # noqa: F401 - referenced by migration 0001
 )
+from .batas import HitunganBatas
 from .pengaduan import (
     ALFABET_KODE,
     PANJANG_KODE,
@@ -41,6 +42,7 @@ __all__ = [
     "JenisPengaduan",
     "JenisPeristiwa",
     "JenisTenggat",
+    "HitunganBatas",
     "Kategori",
     "KegiatanPengaduan",
     "Lampiran",

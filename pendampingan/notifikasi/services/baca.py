@@ -20,5 +20,7 @@ def pesan_tandai_dibaca(*, user, pesan_id: int | None = None) -> int:
     n = qs.update(dibaca_pada=timezone.now())
     if n:
         kunci = kunci_lonceng(user)
-        transaction.on_commit(lambda: cache.delete(kunci))
+        # robust: a failed invalidation never turns the committed change into an error (the
+        # resilient cache remembers the key and deletes it when Redis answers again)
+        transaction.on_commit(lambda: cache.delete(kunci), robust=True)
     return n

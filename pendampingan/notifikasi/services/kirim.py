@@ -191,7 +191,9 @@ def notifikasi_kirim(
         transaction.on_commit(lambda: antrekan(antre))
     lonceng = [kunci_lonceng(p.penerima_user) for p in dibuat if p.saluran == Saluran.IN_APP]
     if lonceng:
-        transaction.on_commit(lambda: cache.delete_many(lonceng))
+        # robust: the rows are committed; a cache that cannot be reached must not make the
+        # request fail (inti.cache remembers the keys and deletes them when Redis is back)
+        transaction.on_commit(lambda: cache.delete_many(lonceng), robust=True)
     urut = {k: i for i, k in enumerate(unik)}
     return sorted([*ada.values(), *dibuat], key=lambda p: urut[p.kunci])
 
