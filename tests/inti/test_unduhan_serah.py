@@ -10,7 +10,7 @@ from pendampingan.inti import unduhan
 from pendampingan.models import StatusUnduhan
 from tests.inti.redis_mati import broker_mati
 
-pytestmark = [pytest.mark.django_db, pytest.mark.timeout(60)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
