@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -119,8 +120,17 @@ def unduhan_sapu(*, batas: int = 200) -> list[str]:
     hand-off failed (the broker was down at commit time) or their task was lost with the broker's
     queue. Building is safe to run twice (only a queued row is built), so a row that is merely
     waiting behind others costs one more no-op task. Run periodically by beat
-    (``unduhan_sapu_task``); stops at the first hand-off that fails."""
-    tenggang = timezone.now() - timezone.timedelta(seconds=settings.UNDUHAN_ANTRE_TENGGANG_DETIK)
+    (``unduhan_sapu_task``); stops at the first hand-off that fails.
+
+    A download still being built after the task's hard time limit (``CELERY_TASK_TIME_LIMIT``)
+    plus the grace lost its worker (killed, or the machine went away): the redelivered task finds
+    it ``proses`` and leaves it, so the sweep puts it back in the queue first."""
+    sekarang = timezone.now()
+    tenggang = sekarang - timezone.timedelta(seconds=settings.UNDUHAN_ANTRE_TENGGANG_DETIK)
+    basi = tenggang - timezone.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    Unduhan.objects.filter(
+        Q(mulai__lt=basi) | Q(mulai__isnull=True, dibuat__lt=basi), status=StatusUnduhan.PROSES
+    ).update(status=StatusUnduhan.ANTRE, mulai=None)
     ids = [
         str(pk)
         for pk in Unduhan.objects.filter(status=StatusUnduhan.ANTRE, dibuat__lt=tenggang)
@@ -143,7 +153,8 @@ def unduhan_buat(*, unduhan_id) -> Unduhan | None:
         if u is None or u.status != StatusUnduhan.ANTRE:
             return u
         u.status = StatusUnduhan.PROSES
-        u.save(update_fields=["status"])
+        u.mulai = timezone.now()
+        u.save(update_fields=["status", "mulai"])
     try:
         hasil = pembuat[u.jenis](u)
         with transaction.atomic():

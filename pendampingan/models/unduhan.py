@@ -55,6 +55,8 @@ class Unduhan(KunciSekaliModel, models.Model):
     jumlah = models.PositiveIntegerField(_("jumlah baris/laporan"), null=True, blank=True)
     pesan = models.CharField(_("pesan"), max_length=300, blank=True)
     dibuat = models.DateTimeField(_("dibuat"), default=timezone.now)
+    # when a worker started building it: a build older than the task's hard time limit is dead
+    mulai = models.DateTimeField(_("mulai dibuat"), null=True, blank=True)
     selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
 
     objects = UnduhanQuerySet.as_manager()

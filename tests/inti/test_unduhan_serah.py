@@ -42,3 +42,37 @@ def test_broker_mati_unduhan_tetap_antre_lalu_disapu(
     u.refresh_from_db()
     assert u.status == StatusUnduhan.SIAP
     assert unduhan.unduhan_sapu() == []  # built: never handed again
+
+
+def test_pembuatan_yang_pekerjanya_mati_diantrekan_ulang(dunia, pembuat_uji, settings):
+    """A worker killed mid-build leaves the row ``proses`` (the redelivered task leaves such a
+    row alone): once older than the task's hard limit plus the grace, the sweep queues it again
+    and it is built; a build still within the limit is not touched."""
+    from django.utils import timezone
+
+    from pendampingan.models import Unduhan
+
+    settings.UNDUHAN_ANTRE_TENGGANG_DETIK = 10
+    settings.CELERY_TASK_TIME_LIMIT = 300
+    sekarang = timezone.now()
+    mati = Unduhan.objects.create(
+        pengguna=dunia.pld_a.user,
+        jenis="uji.csv",
+        judul="Mati",
+        status=StatusUnduhan.PROSES,
+        dibuat=sekarang - timezone.timedelta(seconds=400),
+        mulai=sekarang - timezone.timedelta(seconds=320),
+    )
+    hidup = Unduhan.objects.create(
+        pengguna=dunia.pld_a.user,
+        jenis="uji.csv",
+        judul="Masih dibuat",
+        status=StatusUnduhan.PROSES,
+        dibuat=sekarang - timezone.timedelta(seconds=400),
+        mulai=sekarang - timezone.timedelta(seconds=200),
+    )
+    assert unduhan.unduhan_sapu() == [str(mati.pk)]
+    mati.refresh_from_db()
+    hidup.refresh_from_db()
+    assert mati.status == StatusUnduhan.SIAP and mati.mulai is not None
+    assert hidup.status == StatusUnduhan.PROSES
