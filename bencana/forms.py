@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.berkas import FOTO, FOTO_ATAU_DOKUMEN, periksa_berkas
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Wilayah
@@ -66,7 +67,7 @@ class JenisChoiceField(forms.ModelChoiceField):
         return f"{obj.nama} ({obj.kode})"
 
 
-class LaporCepatForm(KunciSekaliForm, forms.Form):
+class LaporCepatForm(KunciSekaliForm, masukan.Form):
     """The quick report: one screen on a phone, one small POST (the photo may follow)."""
 
     jenis = JenisChoiceField(label=_("Jenis kejadian"), queryset=None, empty_label=None)
@@ -111,7 +112,7 @@ class LaporCepatForm(KunciSekaliForm, forms.Form):
         return foto
 
 
-class StatusForm(forms.Form):
+class StatusForm(masukan.Form):
     """A status move. ``dari`` is the status the page showed: if somebody moved the incident since,
     the move is refused and the user told who did (a post without it — an old page — is checked
     against the status as it is). Bound, ``ke`` takes any status (the move map and
@@ -139,7 +140,7 @@ class StatusForm(forms.Form):
             ]
 
 
-class DesaTerdampakForm(KunciSekaliForm, forms.Form):
+class DesaTerdampakForm(KunciSekaliForm, masukan.Form):
     desa = WilayahField(label=_("Desa terdampak"), tingkat="desa")
 
     def __init__(self, *args, kejadian: Kejadian, user, **kwargs):
@@ -170,7 +171,7 @@ class _DesaKejadianMixin:
         return self._desa_kejadian[self.cleaned_data[nama]]
 
 
-class KronologiForm(KunciSekaliForm, forms.Form):
+class KronologiForm(KunciSekaliForm, masukan.Form):
     waktu = waktu_field()
     isi = forms.CharField(
         label=_("Apa yang terjadi / dilakukan"), widget=forms.Textarea(attrs={"rows": 3})
@@ -181,7 +182,7 @@ class KronologiForm(KunciSekaliForm, forms.Form):
         self.fields["waktu"].initial = _sekarang
 
 
-class DampakForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
+class DampakForm(KunciSekaliForm, _DesaKejadianMixin, masukan.Form):
     waktu = waktu_field(_("Keadaan per"))
     sumber = forms.CharField(
         label=_("Sumber data"),
@@ -220,7 +221,7 @@ class DampakForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
         return {k: self.cleaned_data.get(k) or 0 for k, _l, _g in KOLOM_DAMPAK}
 
 
-class BuktiForm(KunciSekaliForm, forms.Form):
+class BuktiForm(KunciSekaliForm, masukan.Form):
     berkas = forms.FileField(
         label=_("Foto atau dokumen"),
         help_text=_(
@@ -244,7 +245,7 @@ class FotoForm(BuktiForm):
     jenis_berkas = FOTO
 
 
-class KoordinasiForm(KunciSekaliForm, forms.ModelForm):
+class KoordinasiForm(KunciSekaliForm, masukan.ModelForm):
     waktu = waktu_field()
 
     class Meta:
@@ -260,13 +261,13 @@ class KoordinasiForm(KunciSekaliForm, forms.ModelForm):
         self.fields["waktu"].initial = _sekarang
 
 
-class TokohForm(KunciSekaliForm, forms.ModelForm):
+class TokohForm(KunciSekaliForm, masukan.ModelForm):
     class Meta:
         model = TokohTerlibat
         fields = ["nama", "unsur", "peran", "kontak"]
 
 
-class KeputusanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
+class KeputusanForm(KunciSekaliForm, _DesaKejadianMixin, masukan.ModelForm):
     class Meta:
         model = KeputusanKegiatanDesa
         fields = ["kegiatan", "keputusan", "alasan", "diputuskan_oleh", "tanggal"]
@@ -279,7 +280,7 @@ class KeputusanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
         self.order_fields(["wilayah"])
 
 
-class BantuanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
+class BantuanForm(KunciSekaliForm, _DesaKejadianMixin, masukan.ModelForm):
     class Meta:
         model = Bantuan
         fields = ["tanggal", "dari", "wujud", "untuk_jiwa", "untuk_kk"]
@@ -292,7 +293,7 @@ class BantuanForm(KunciSekaliForm, _DesaKejadianMixin, forms.ModelForm):
         self.order_fields(["wilayah"])
 
 
-class MitigasiForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
+class MitigasiForm(KunciSekaliForm, _DesaKejadianMixin, masukan.Form):
     judul = forms.CharField(label=_("Tindakan mitigasi"), max_length=250)
     mitra = forms.CharField(
         label=_("Pelaksana dan mitra"),
@@ -307,7 +308,7 @@ class MitigasiForm(KunciSekaliForm, _DesaKejadianMixin, forms.Form):
         self.order_fields(["wilayah"])
 
 
-class LaporanVersiForm(KunciSekaliForm, forms.Form):
+class LaporanVersiForm(KunciSekaliForm, masukan.Form):
     pemicu = forms.CharField(
         label=_("Apa yang baru dalam versi ini"),
         max_length=250,
@@ -315,7 +316,7 @@ class LaporanVersiForm(KunciSekaliForm, forms.Form):
     )
 
 
-class TautkanKegiatanForm(KunciSekaliForm, forms.Form):
+class TautkanKegiatanForm(KunciSekaliForm, masukan.Form):
     kegiatan = forms.ModelChoiceField(label=_("Kegiatan harian saya"), queryset=None)
 
     def __init__(self, *args, kejadian: Kejadian, user, **kwargs):
@@ -330,7 +331,7 @@ class KejadianChoiceField(forms.ModelChoiceField):
         return f"{obj.kode} · {obj.jenis.nama} · {obj.wilayah.nama}"
 
 
-class KegiatanKejadianForm(forms.Form):
+class KegiatanKejadianForm(masukan.Form):
     """The daily-log entry's extra form (tata cara KLB dan bencana): which incident it served."""
 
     kejadian = KejadianChoiceField(

@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from django.views.static import serve
 
 from pendampingan import errors
+from pendampingan.forms import LoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # the login form with bounded input (pendampingan/inti/masukan.py); the rest of the auth views
+    path("akun/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("pendampingan.urls")),
     path("notifikasi/", include("pendampingan.notifikasi.urls")),

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.berkas import XLSX_ATAU_CSV, periksa_berkas
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping, Tingkat, Wilayah
@@ -43,7 +44,7 @@ def _tahap_dilihat():
     return forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class FasilitasiBukaForm(KunciSekaliForm, forms.Form):
+class FasilitasiBukaForm(KunciSekaliForm, masukan.Form):
     wilayah = WilayahField(label=_("Desa"), tingkat=Tingkat.DESA)
     templat = forms.ModelChoiceField(
         label=_("Templat alur"), queryset=TemplatAlur.objects.none(), empty_label=None
@@ -79,7 +80,7 @@ class FasilitasiBukaForm(KunciSekaliForm, forms.Form):
             self.fields["penanggung_jawab"].initial = me.pk
 
 
-class MajuForm(forms.Form):
+class MajuForm(masukan.Form):
     dari_tahap = _tahap_dilihat()
     catatan = forms.CharField(
         label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -108,7 +109,7 @@ class MundurForm(MajuForm):
         del self.fields["catatan"]
 
 
-class StatusForm(forms.Form):
+class StatusForm(masukan.Form):
     dari = forms.ChoiceField(
         choices=StatusFasilitasi.choices, required=False, widget=forms.HiddenInput
     )
@@ -129,7 +130,7 @@ class StatusForm(forms.Form):
         return self.cleaned_data.get("dari") or None
 
 
-class DokumenForm(KunciSekaliForm, forms.Form):
+class DokumenForm(KunciSekaliForm, masukan.Form):
     dari_tahap = _tahap_dilihat()
     nama = forms.ChoiceField(label=_("Jenis dokumen"))
     nama_lain = forms.CharField(label=_("Jenis dokumen lain"), max_length=200, required=False)
@@ -164,7 +165,7 @@ class DokumenForm(KunciSekaliForm, forms.Form):
         return data
 
 
-class PapanForm(forms.Form):
+class PapanForm(masukan.Form):
     """The board's filter (GET)."""
 
     templat = forms.ModelChoiceField(
@@ -182,7 +183,7 @@ class PapanForm(forms.Form):
     wilayah = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class EkstensiKegiatanForm(forms.Form):
+class EkstensiKegiatanForm(masukan.Form):
     """Inside the daily-log entry form (tata cara fasilitasi): the case this entry served, and
     whether it moves the case to its next stage."""
 
@@ -225,7 +226,8 @@ class EkstensiKegiatanForm(forms.Form):
         return data
 
 
-class BumDesaForm(KunciSekaliForm, forms.ModelForm):
+class BumDesaForm(KunciSekaliForm, masukan.ModelForm):
+    tanggal_lama = ("tanggal_registrasi",)
     wilayah = WilayahField(label=_("Desa kedudukan"), tingkat=Tingkat.DESA)
     anggota = forms.CharField(
         label=_("Desa anggota (BUM Desa Bersama)"),
@@ -275,13 +277,13 @@ class BumDesaForm(KunciSekaliForm, forms.ModelForm):
         pass
 
 
-class UnitUsahaForm(KunciSekaliForm, forms.ModelForm):
+class UnitUsahaForm(KunciSekaliForm, masukan.ModelForm):
     class Meta:
         model = UnitUsaha
         fields = ["nama", "bidang", "aktif"]
 
 
-class PengurusForm(KunciSekaliForm, forms.ModelForm):
+class PengurusForm(KunciSekaliForm, masukan.ModelForm):
     class Meta:
         model = PengurusBumDesa
         fields = ["nama", "jabatan", "telepon", "mulai", "selesai"]
@@ -291,7 +293,7 @@ class PengurusForm(KunciSekaliForm, forms.ModelForm):
         }
 
 
-class LaporanTahunanForm(KunciSekaliForm, forms.ModelForm):
+class LaporanTahunanForm(KunciSekaliForm, masukan.ModelForm):
     class Meta:
         model = LaporanTahunanBumDesa
         fields = [
@@ -310,7 +312,7 @@ class LaporanTahunanForm(KunciSekaliForm, forms.ModelForm):
         pass
 
 
-class StatusImporForm(KunciSekaliForm, forms.Form):
+class StatusImporForm(KunciSekaliForm, masukan.Form):
     indeks = forms.ModelChoiceField(
         label=_("Indeks"), queryset=IndeksStatus.objects.all(), empty_label=None
     )

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .forms import PenugasanAdminForm
+from .forms import AdminLoginForm, PenugasanAdminForm
 from .models import (
     AsistensiKegiatan,
     BidangPendampingan,
@@ -25,6 +25,9 @@ from .models import (
     Wilayah,
 )
 from .scope import cakupan_pengguna
+
+# the admin login form with bounded input (inti/masukan.py)
+admin.site.login_form = AdminLoginForm
 
 
 def _admin_hanya_nasional(request) -> bool:

@@ -1,12 +1,15 @@
-from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+
+from pendampingan.inti import masukan
 
 from . import services
 from .models import Pendamping, Penugasan, Wilayah
 from .widgets import WilayahField
 
 
-class PenugasanAdminForm(forms.ModelForm):
+class PenugasanAdminForm(masukan.ModelForm):
     """Admin form for an assignment: the service's rules as form errors."""
 
     class Meta:
@@ -34,3 +37,13 @@ class PenugasanAdminForm(forms.ModelForm):
 
 
 __all__ = ["PenugasanAdminForm", "WilayahField"]
+
+
+class LoginForm(masukan.MasukanAman, AuthenticationForm):
+    """The login form with its username bounded (Django sets its ``max_length`` after construction,
+    which enforces nothing: a 300-character name reached the login-attempt log's 255-character
+    column)."""
+
+
+class AdminLoginForm(masukan.MasukanAman, AdminAuthenticationForm):
+    """The admin's login form, bounded the same way."""

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import TataCara
 from pendampingan.widgets import WilayahField
@@ -44,7 +45,7 @@ class BulanField(forms.CharField):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-class RencanaForm(KunciSekaliForm, forms.Form):
+class RencanaForm(KunciSekaliForm, masukan.Form):
     wilayah = WilayahField(label=_("Desa"), tingkat="desa", mode="catat")
     tata_cara = forms.ChoiceField(label=_("Tata cara"), choices=TataCara.choices)
     target_kegiatan = forms.IntegerField(
@@ -62,7 +63,7 @@ class RencanaForm(KunciSekaliForm, forms.Form):
         self.fields["wilayah"].set_queryset(desa_qs)
 
 
-class SusunForm(KunciSekaliForm, forms.Form):
+class SusunForm(KunciSekaliForm, masukan.Form):
     """Draft (or redraft) the month's report; the first draft creates the report, so the form
     carries a one-time key."""
 
@@ -71,7 +72,7 @@ class SusunForm(KunciSekaliForm, forms.Form):
     )
 
 
-class NarasiForm(forms.Form):
+class NarasiForm(masukan.Form):
     """One textarea per narrative section of the report."""
 
     def __init__(self, *args, narasi, **kwargs):
@@ -98,7 +99,7 @@ class NarasiForm(forms.Form):
         return [(n, self[f"narasi_{n.pk}"]) for n in self.narasi]
 
 
-class DariForm(forms.Form):
+class DariForm(masukan.Form):
     """A form that moves the report's status carries the status the user saw (``dari``): when
     somebody else moved it in between, the move is refused with who did it."""
 
@@ -126,14 +127,14 @@ class KembalikanForm(DariForm):
     )
 
 
-class RekomendasiForm(forms.Form):
+class RekomendasiForm(masukan.Form):
     rekomendasi = forms.ChoiceField(
         label=_("Rekomendasi pembayaran"), choices=Rekomendasi.choices, widget=forms.RadioSelect
     )
     alasan = forms.CharField(label=_("Alasan"), max_length=300, required=False)
 
 
-class BukaForm(KunciSekaliForm, forms.Form):
+class BukaForm(KunciSekaliForm, masukan.Form):
     alasan = forms.CharField(
         label=_("Alasan membuka kembali"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -148,7 +149,7 @@ class BukaForm(KunciSekaliForm, forms.Form):
         self.fields["sampai"].initial = timezone.localdate() + datetime.timedelta(days=3)
 
 
-class RekapForm(forms.Form):
+class RekapForm(masukan.Form):
     wilayah = WilayahField(label=_("Wilayah"), required=False)
     bulan = BulanField(label=_("Bulan"), required=False)
 
@@ -159,7 +160,7 @@ class RekapForm(forms.Form):
         self.fields["bulan"].widget.attrs["class"] = "form-control"
 
 
-class ZipForm(KunciSekaliForm, forms.Form):
+class ZipForm(KunciSekaliForm, masukan.Form):
     """The area and month of a recap file (XLSX or ZIP) to build in the background."""
 
     wilayah = WilayahField(label=_("Wilayah"))

@@ -21,6 +21,7 @@ from .forms import (
     FilterTindakLanjutForm,
     filter_bersih,
 )
+from .periode import periode_filter
 
 
 def _wilayah(user, f):
@@ -132,8 +133,7 @@ def desa_baris(user, f):
 def _pendamping_qs(user, f):
     f = _f(FilterPendampingForm, f)
     w = _wilayah(user, f)
-    default = selectors.periode_default()
-    periode = selectors.Periode(f.get("dari") or default.dari, f.get("sampai") or default.sampai)
+    periode = periode_filter(f.get("dari"), f.get("sampai"))
     return selectors.pendamping_daftar(
         user=user, wilayah=w, periode=periode, urut=f.get("urut", "nama")
     )

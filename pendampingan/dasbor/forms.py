@@ -4,13 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import NilaiPrinsip, StatusKegiatan, StatusTindakLanjut, TataCara
 
 BATAS_HARI_PERIODE = 366
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(masukan.Form):
     wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
     dari = forms.DateField(
         label=_("Dari"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -30,7 +31,7 @@ class PeriodeForm(forms.Form):
         return data
 
 
-class FilterKegiatanForm(forms.Form):
+class FilterKegiatanForm(masukan.Form):
     wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Cari judul"), required=False, max_length=100)
     dari = forms.DateField(
@@ -59,7 +60,7 @@ class FilterKegiatanForm(forms.Form):
         return data
 
 
-class FilterTindakLanjutForm(forms.Form):
+class FilterTindakLanjutForm(masukan.Form):
     wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Cari"), required=False, max_length=100)
     status = forms.ChoiceField(
@@ -70,7 +71,7 @@ class FilterTindakLanjutForm(forms.Form):
     pendamping = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
 
-class FilterDesaForm(forms.Form):
+class FilterDesaForm(masukan.Form):
     wilayah = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
     q = forms.CharField(label=_("Cari desa"), required=False, max_length=100)
     kondisi = forms.ChoiceField(

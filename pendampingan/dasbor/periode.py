@@ -42,3 +42,17 @@ def periode_default(hari_ini: datetime.date | None = None) -> Periode:
     """The current month."""
     hari_ini = hari_ini or timezone.localdate()
     return Periode(bulan_awal(hari_ini), bulan_berikut(hari_ini) - datetime.timedelta(days=1))
+
+
+BATAS_HARI = 366
+
+
+def periode_filter(dari: datetime.date | None, sampai: datetime.date | None) -> Periode:
+    """The period of a list's filters: a missing bound from the current month; a period that would
+    end before it starts or last more than a year (``?sampai=1900-01-01`` alone) is the current
+    month — a list never fails on its query string."""
+    default = periode_default()
+    p = Periode(dari or default.dari, sampai or default.sampai)
+    if p.sampai < p.dari or (p.sampai - p.dari).days >= BATAS_HARI:
+        return default
+    return p

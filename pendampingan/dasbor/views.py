@@ -38,6 +38,7 @@ from .forms import (
     filter_bersih,
 )
 from .panel import url_daftar, url_dasbor
+from .periode import periode_filter
 from .selectors import Periode
 
 
@@ -255,8 +256,7 @@ def desa_list(request):
 @require_GET
 def pendamping_list(request):
     wilayah, form, f, ctx = _konteks_daftar(request, FilterPendampingForm, "pendamping")
-    default = selectors.periode_default()
-    periode = Periode(f.get("dari") or default.dari, f.get("sampai") or default.sampai)
+    periode = periode_filter(f.get("dari"), f.get("sampai"))
     bulan = periode.bulan()
     dari = bulan[0]
     sampai = selectors.bulan_berikut(bulan[-1]) - timezone.timedelta(days=1)

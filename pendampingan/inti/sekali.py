@@ -23,6 +23,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from .masukan import MasukanAman
+
 NAMA_FIELD = "kunci_sekali"
 
 
@@ -43,7 +45,7 @@ class SudahTersimpan(Exception):
         self.obj = obj
 
 
-class KunciSekaliForm(forms.Form):
+class KunciSekaliForm(MasukanAman, forms.Form):
     """Mixin for every form that creates a record. Put it first in the bases."""
 
     kunci_sekali = forms.UUIDField(required=False, widget=forms.HiddenInput)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
+
 from .. import selectors
 from ..models import Pengaduan
 
@@ -15,7 +17,7 @@ class _PengaduanPilihan(forms.ModelChoiceField):
         return f"{obj.kode} · {obj.judul[:60]} ({obj.wilayah.nama})"
 
 
-class EkstensiPengaduanForm(forms.Form):
+class EkstensiPengaduanForm(masukan.Form):
     """Inside the daily-log entry form: the complaint this activity served (among the open ones the
     user handles)."""
 

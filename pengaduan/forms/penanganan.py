@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping
 
@@ -17,7 +18,7 @@ from .. import services
 from ..models import Kategori, StatusPengaduan
 
 
-class DariForm(forms.Form):
+class DariForm(masukan.Form):
     """Mixin: the hidden status the page showed (``pengaduan=`` sets it)."""
 
     dari = forms.CharField(widget=forms.HiddenInput, required=False)

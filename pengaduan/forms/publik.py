@@ -16,6 +16,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Tingkat, Wilayah
 
@@ -43,7 +44,7 @@ def _baca_tantangan(token: str) -> dict | None:
 KODE_DI_AKHIR = re.compile(r"\((\d{2}\.\d{2}\.\d{2}\.\d{4})\)\s*$")
 
 
-class PenjagaPublikForm(forms.Form):
+class PenjagaPublikForm(masukan.Form):
     """The public forms' guards: a honeypot field and a signed arithmetic question that also sets a
     minimum fill time. Subclasses call ``segarkan_tantangan`` before re-rendering."""
 
@@ -189,7 +190,7 @@ class TanggapanPelaporForm(KunciSekaliForm, PenjagaPublikForm):
     field_order = ["kode", "isi", "jawaban", "situs_web", "tantangan"]
 
 
-class StatusCariForm(forms.Form):
+class StatusCariForm(masukan.Form):
     kode = forms.CharField(
         label=_("Kode pelacakan"),
         max_length=20,

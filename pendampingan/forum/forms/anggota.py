@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.berkas import XLSX, periksa_berkas
 from pendampingan.inti.sekali import KunciSekaliForm
 
@@ -13,8 +14,10 @@ from ..models import Anggota, UnsurMasyarakat
 from ._umum import Tanggal
 
 
-class AnggotaForm(KunciSekaliForm, forms.ModelForm):
+class AnggotaForm(KunciSekaliForm, masukan.ModelForm):
     """A new member (with a one-time key) or a member's data."""
+
+    tanggal_lama = ("tanggal_masuk", "tanggal_keluar")
 
     class Meta:
         model = Anggota
@@ -43,7 +46,7 @@ class AnggotaForm(KunciSekaliForm, forms.ModelForm):
         pass
 
 
-class ImporAnggotaForm(KunciSekaliForm, forms.Form):
+class ImporAnggotaForm(KunciSekaliForm, masukan.Form):
     """A list of members; the one-time key belongs to the submission (a repeat adds no one twice)."""
 
     teks = forms.CharField(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
+
 from .. import selectors
 from ..models import BidangPengabdian, Forum, JenisAktivitas, Sarana
 from ._umum import SaranaPilihan
@@ -17,7 +19,7 @@ class _ForumPilihan(forms.ModelChoiceField):
         return f"{obj.nama} ({obj.wilayah.nama})"
 
 
-class EkstensiForumForm(forms.Form):
+class EkstensiForumForm(masukan.Form):
     """Inside the daily-log entry form (tata cara pengorganisasian): link the entry to a forum as a
     meeting or an activity. Attendance and decisions are added on the meeting's page."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping, Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
@@ -13,7 +14,7 @@ from ..models import Forum, JenisForum, StatusForum, UnsurMasyarakat
 from ._umum import Tanggal
 
 
-class SaringForumForm(forms.Form):
+class SaringForumForm(masukan.Form):
     q = forms.CharField(label=_("Cari"), required=False)
     jenis = forms.ChoiceField(
         label=_("Jenis"), choices=[("", "—"), *JenisForum.choices], required=False
@@ -30,8 +31,10 @@ class SaringForumForm(forms.Form):
     )
 
 
-class ForumForm(KunciSekaliForm, forms.Form):
+class ForumForm(KunciSekaliForm, masukan.Form):
     """A new forum (with its region and a one-time key) or a forum's description."""
+
+    tanggal_lama = ("tanggal_dibentuk",)  # a forum may be decades old
 
     nama = forms.CharField(label=_("Nama forum"), max_length=200)
     jenis = forms.ChoiceField(label=_("Jenis"), choices=JenisForum.choices)
@@ -68,7 +71,7 @@ class ForumForm(KunciSekaliForm, forms.Form):
             del self.fields["kunci_sekali"]
 
 
-class StatusForumForm(forms.Form):
+class StatusForumForm(masukan.Form):
     """A status move. ``dari`` is the status the user saw: when somebody moved the forum since,
     ``pindah_status`` refuses and says who did."""
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 
 from .. import selectors
@@ -21,7 +22,7 @@ class _AnggotaPilihan(forms.ModelMultipleChoiceField):
         return teks
 
 
-class PertemuanIsiForm(forms.Form):
+class PertemuanIsiForm(masukan.Form):
     """Place, attendance, guests and minutes of a meeting."""
 
     sarana = SaranaPilihan(
@@ -106,7 +107,7 @@ class PertemuanForm(KunciSekaliForm, PertemuanIsiForm):
         self.order_fields(self.field_order)
 
 
-class KeputusanForm(KunciSekaliForm, forms.Form):
+class KeputusanForm(KunciSekaliForm, masukan.Form):
     isi = forms.CharField(label=_("Keputusan"), widget=forms.Textarea(attrs={"rows": 3}))
     jadikan_tindak_lanjut = forms.BooleanField(
         label=_("Jadikan tindak lanjut"), required=False, initial=True
@@ -117,13 +118,13 @@ class KeputusanForm(KunciSekaliForm, forms.Form):
     jatuh_tempo = forms.DateField(label=_("Jatuh tempo"), widget=Tanggal(), required=False)
 
 
-class TindakLanjutKeputusanForm(forms.Form):
+class TindakLanjutKeputusanForm(masukan.Form):
     penanggung_jawab = forms.CharField(label=_("Siapa yang melaksanakan"), max_length=150)
     jatuh_tempo = forms.DateField(label=_("Jatuh tempo"), widget=Tanggal())
 
 
 # ------------------------------------------------------------------------------ activities
-class AktivitasIsiForm(forms.Form):
+class AktivitasIsiForm(masukan.Form):
     jenis = forms.ChoiceField(label=_("Jenis aktivitas"), choices=JenisAktivitas.choices)
     bidang = forms.ChoiceField(
         label=_("Bidang pengabdian"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
@@ -12,7 +13,7 @@ from pendampingan.widgets import WilayahField
 from ..models import JenisSarana, KondisiSarana, Sarana
 
 
-class SaringSaranaForm(forms.Form):
+class SaringSaranaForm(masukan.Form):
     q = forms.CharField(label=_("Cari"), required=False)
     desa = forms.CharField(label=_("Kode desa/wilayah"), required=False)
     jenis = forms.ChoiceField(
@@ -20,7 +21,7 @@ class SaringSaranaForm(forms.Form):
     )
 
 
-class SaranaForm(KunciSekaliForm, forms.Form):
+class SaranaForm(KunciSekaliForm, masukan.Form):
     """A new facility (with its desa and a one-time key) or a facility's description."""
 
     wilayah = WilayahField(label=_("Desa"), tingkat=Tingkat.DESA, mode="catat")

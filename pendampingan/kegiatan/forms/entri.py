@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
+
 from ... import registry
 from ...inti.sekali import KunciSekaliForm
 from ...models import (
@@ -53,7 +55,7 @@ def _pasang_galat(form: forms.Form, error: ValidationError, awalan: str = "") ->
         form.add_error(None, error.messages)
 
 
-class KegiatanForm(KunciSekaliForm, forms.ModelForm):
+class KegiatanForm(KunciSekaliForm, masukan.ModelForm):
     """The entry itself. Defaults for a quick entry: today, the only place if there is one, the
     last tata cara used."""
 
@@ -170,7 +172,7 @@ class KegiatanForm(KunciSekaliForm, forms.ModelForm):
         pass
 
 
-class PrinsipForm(forms.Form):
+class PrinsipForm(masukan.Form):
     """The prinsip checklist: one choice (and a note) per active principle."""
 
     def __init__(self, *args, kegiatan: Kegiatan | None = None, **kwargs):
@@ -231,7 +233,7 @@ class _BidangField(forms.ModelChoiceField):
         return f"{obj.get_jenis_display()}: {obj.nama}"
 
 
-class AsistensiForm(forms.Form):
+class AsistensiForm(masukan.Form):
     jenis_sasaran = forms.ChoiceField(
         label=_("Sasaran"),
         choices=JenisSasaran.choices,
@@ -271,7 +273,7 @@ class AsistensiForm(forms.Form):
             )
 
 
-class PengarahanForm(forms.Form):
+class PengarahanForm(masukan.Form):
     bidang = _BidangField(
         label=_("Tahap atau bidang"),
         queryset=BidangPendampingan.objects.none(),

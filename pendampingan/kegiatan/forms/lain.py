@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti import masukan
+
 from ...models import (
     StatusKegiatan,
     StatusTindakLanjut,
@@ -13,7 +15,7 @@ from ...models import (
 from .entri import _TanggalInput
 
 
-class KembalikanForm(forms.Form):
+class KembalikanForm(masukan.Form):
     catatan = forms.CharField(
         label=_("Catatan untuk pendamping"),
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
@@ -21,7 +23,7 @@ class KembalikanForm(forms.Form):
     )
 
 
-class SaringForm(forms.Form):
+class SaringForm(masukan.Form):
     wilayah = forms.CharField(required=False, label=_("Desa/wilayah"))
     tata_cara = forms.ChoiceField(
         required=False,
@@ -60,7 +62,7 @@ class SaringForm(forms.Form):
         return data
 
 
-class TindakLanjutSelesaiForm(forms.Form):
+class TindakLanjutSelesaiForm(masukan.Form):
     status = forms.ChoiceField(
         label=_("Hasil"),
         choices=[
