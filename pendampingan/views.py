@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from pendampingan.inti import masukan
+
 from . import registry, selectors
 from .kegiatan import selectors as kegiatan_selectors
 from .models import JenisPenugasan, Kegiatan, Penugasan, StatusKegiatan, Tingkat, Wilayah
@@ -82,7 +84,7 @@ def wilayah_detail(request, kode):
                 "panel_desa": registry.panel_desa_untuk(wilayah, request.user),
             },
         )
-    q = request.GET.get("q", "").strip()
+    q = masukan.teks_get(request.GET, "q")
     halaman = _halaman(request, selectors.wilayah_anak(wilayah=wilayah, q=q))
     jumlah = selectors.wilayah_jumlah_desa(
         wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in halaman])
@@ -116,8 +118,8 @@ def wilayah_cari(request):
     """Scoped autocomplete for region inputs (JSON)."""
     hasil = selectors.wilayah_cari(
         user=request.user,
-        q=request.GET.get("q", ""),
-        tingkat=request.GET.get("tingkat") or None,
+        q=masukan.teks_get(request.GET, "q"),
+        tingkat=masukan.teks_get(request.GET, "tingkat", maks=20) or None,
         mode="catat" if request.GET.get("mode") == "catat" else "lihat",
     )
     return JsonResponse(

@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pendampingan.inti import masukan
+
 from .. import selectors
 from ..models import KOLOM_DAMPAK, KategoriKejadian, StatusKejadian
 from ..selectors import KOLOM_RINGKAS
@@ -19,11 +21,11 @@ from ._umum import LAPOR, LIHAT
 def _filter(request) -> dict:
     g = request.GET
     return {
-        "status": g.get("status", "aktif"),
-        "jenis": g.get("jenis", ""),
-        "kategori": g.get("kategori", ""),
-        "wilayah": g.get("wilayah", "").strip(),
-        "q": g.get("q", "").strip(),
+        "status": masukan.teks_get(g, "status", "aktif", maks=20),
+        "jenis": masukan.teks_get(g, "jenis", maks=50),
+        "kategori": masukan.teks_get(g, "kategori", maks=50),
+        "wilayah": masukan.teks_get(g, "wilayah", maks=13),
+        "q": masukan.teks_get(g, "q"),
     }
 
 
@@ -93,7 +95,7 @@ def kejadian_peta(request):
 @permission_required(LIHAT, raise_exception=True)
 def rekap(request):
     """The supervisor's view: every active incident in their area, impact totals by kabupaten."""
-    wilayah = request.GET.get("wilayah", "").strip()
+    wilayah = masukan.teks_get(request.GET, "wilayah", maks=13)
     per_kab = selectors.rekap_kabupaten(user=request.user, wilayah=wilayah)
     qs = selectors.kejadian_daftar(user=request.user, wilayah=wilayah)
     halaman = Paginator(qs, settings.HALAMAN_UKURAN).get_page(request.GET.get("halaman"))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pendampingan.inti import masukan
 from pendampingan.inti.akses import pastikan
 
 from .. import akses, selectors, services
@@ -22,8 +23,8 @@ from .umum import galat_form, halaman, ke_form, pesan_galat
 
 @permission_required("fasilitasi.view_bumdesa", raise_exception=True)
 def bumdes_list(request):
-    q = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "")
+    q = masukan.teks_get(request.GET, "q")
+    status = masukan.teks_get(request.GET, "status", maks=30)
     qs = selectors.bumdes_list(user=request.user, q=q, status_badan_hukum=status)
     return render(
         request,

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from pendampingan.inti import masukan
 from pendampingan.inti.akses import pastikan
 from pendampingan.inti.berkas import respons_berkas
 from pendampingan.selectors import wilayah_breadcrumb
@@ -18,13 +19,13 @@ from pendampingan.selectors import wilayah_breadcrumb
 from .. import akses, selectors, services
 from ..forms import DokumenForm, FasilitasiBukaForm, MajuForm, MundurForm, StatusForm
 from ..models import StatusFasilitasi, TemplatAlur
-from .umum import LIHAT, angka, galat_form, halaman, ke_form, pesan_galat
+from .umum import LIHAT, galat_form, halaman, ke_form, pesan_galat
 
 
 @permission_required(LIHAT, raise_exception=True)
 def kasus_saya(request):
     """The user's own cases (as responsible facilitator): late first, then by stage."""
-    status = request.GET.get("status", "terbuka")
+    status = masukan.teks_get(request.GET, "status", "terbuka", maks=20)
     qs = selectors.fasilitasi_list(user=request.user, saya=True, status=status)
     return render(
         request,
@@ -38,13 +39,13 @@ def kasus_list(request):
     """Every case the user may see, with filters (the board's figures link here)."""
     g = request.GET
     filter_ = {
-        "wilayah": g.get("wilayah", "").strip(),
-        "templat": angka(g.get("templat")),
-        "tahun": angka(g.get("tahun")),
-        "urutan_tahap": angka(g.get("tahap")),
-        "status": g.get("status", ""),
+        "wilayah": masukan.teks_get(g, "wilayah", maks=13),
+        "templat": masukan.angka_get(g, "templat", minimum=1),
+        "tahun": masukan.angka_get(g, "tahun", minimum=1900, maksimum=2200),
+        "urutan_tahap": masukan.angka_get(g, "tahap", minimum=1),
+        "status": masukan.teks_get(g, "status", maks=20),
         "terlambat": g.get("terlambat") == "1",
-        "q": g.get("q", "").strip(),
+        "q": masukan.teks_get(g, "q"),
     }
     qs = selectors.fasilitasi_list(user=request.user, **filter_)
     return render(

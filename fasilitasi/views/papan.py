@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from pendampingan.inti import masukan
 from pendampingan.models import Wilayah
 from pendampingan.selectors import wilayah_breadcrumb
 
 from .. import selectors
 from ..forms import PapanForm
 from ..models import TemplatAlur
-from .umum import LIHAT, angka, halaman
+from .umum import LIHAT, halaman
 
 
 def _templat_bawaan():
@@ -81,7 +82,9 @@ def papan_belum(request):
     if templat is None:
         return render(request, "fasilitasi/papan_belum.html", {"form": form, "kosong": True})
     tahap, tonggak = selectors.papan_templat(templat=templat)
-    urutan = angka(request.GET.get("tahap")) or (tonggak.urutan if tonggak else 1)
+    urutan = masukan.angka_get(request.GET, "tahap", minimum=1) or (
+        tonggak.urutan if tonggak else 1
+    )
     target = next((t for t in tahap if t.urutan == urutan), tonggak)
     hal = halaman(
         request,

@@ -45,7 +45,8 @@ def pesan_baca_semua(request):
 
 def _kembali(request) -> str:
     nxt = request.POST.get("next", "")
-    if nxt and url_has_allowed_host_and_scheme(
+    # a path on this site only: redirect() would take a bare word for a URL name to reverse
+    if nxt.startswith("/") and url_has_allowed_host_and_scheme(
         nxt, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return nxt

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
 from pendampingan.models import Wilayah
 
@@ -31,11 +32,11 @@ def _halaman(request, qs):
 @permission_required("pengaduan.view_pengaduan", raise_exception=True)
 def daftar(request):
     f = {
-        "status": request.GET.get("status", ""),
-        "kategori": request.GET.get("kategori", ""),
-        "desa": request.GET.get("desa", "").strip(),
+        "status": masukan.teks_get(request.GET, "status", maks=20),
+        "kategori": masukan.teks_get(request.GET, "kategori", maks=50),
+        "desa": masukan.teks_get(request.GET, "desa", maks=13),
         "terlambat": request.GET.get("terlambat") == "1",
-        "q": request.GET.get("q", "").strip(),
+        "q": masukan.teks_get(request.GET, "q"),
         "penangan_saya": request.GET.get("saya") == "1",
     }
     if f["status"] not in ("", "terbuka", *StatusPengaduan.values):

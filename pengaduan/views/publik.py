@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from pendampingan.inti import masukan
 from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
 
 from .. import batas, selectors, services
@@ -134,7 +135,7 @@ def lapor_desa(request):
         return JsonResponse(
             {"hasil": [], "pesan": _("Terlalu banyak pencarian; tunggu sebentar.")}, status=429
         )
-    hasil = selectors.desa_publik_cari(q=request.GET.get("q", ""))
+    hasil = selectors.desa_publik_cari(q=masukan.teks_get(request.GET, "q"))
     return JsonResponse(
         {
             "hasil": [

@@ -25,6 +25,6 @@ _UMUM = dict(
         HealthCheck.filter_too_much,
     ],
 )
-settings.register_profile("ci", max_examples=int(os.environ.get("FUZZ_CONTOH", 40)), **_UMUM)
+settings.register_profile("ci", max_examples=int(os.environ.get("FUZZ_CONTOH", 20)), **_UMUM)
 settings.register_profile("panjang", max_examples=int(os.environ.get("FUZZ_CONTOH", 2000)), **_UMUM)
 PROFIL = os.environ.get("FUZZ_PROFIL", "ci")

@@ -92,16 +92,20 @@ def _sasaran(nama, kasus, d):
     query = QUERY.get(nama, "")
     param = set(PARAM_UMUM)
     formulir: list[Formulir] = []
+    kaya = False  # whether the page shows input of its own (a form, a filter, filter links)
     if metode == "get":
         resp = klien.get(path + query)
         assert resp.status_code < 500, (nama, resp.status_code)
         ditemukan, tautan = urai(path, _isi(resp))
         param |= tautan
+        kaya = bool(tautan)
         for f in ditemukan:
             if f.metode == "get" and f.aksi == path:
                 param |= set(f.isian)
+                kaya = True
             elif f.metode == "post" and _boleh_dikirim(f.aksi):
                 formulir.append(f)
+                kaya = True
     if not isinstance(kasus, k.Milik):
         # the URL itself takes a POST with whatever a view might read
         data = getattr(kasus, "data", {}) or {}
@@ -109,7 +113,8 @@ def _sasaran(nama, kasus, d):
         for n in ISIAN_UMUM:
             isian.setdefault(n, Isian(n, "text"))
         formulir.append(Formulir("post", path, isian))
-    return klien, path, query, sorted(param), formulir
+    kaya = kaya or metode == "post" or bool(getattr(kasus, "data", None))
+    return klien, path, query, sorted(param), formulir, kaya
 
 
 def _data_form(draw, f: Formulir) -> dict:
@@ -135,9 +140,12 @@ def test_fuzz_url(nama, dunia):
     if isinstance(kasus, k.Lewati):
         assert kasus.alasan
         return
-    klien, path, query, param, formulir = _sasaran(nama, kasus, dunia)
+    klien, path, query, param, formulir, kaya = _sasaran(nama, kasus, dunia)
+    profil = settings.get_profile(PROFIL)
+    # a page without input of its own (a detail page) gets a quarter of the examples
+    contoh = profil.max_examples if kaya else max(profil.max_examples // 4, 5)
 
-    @settings(settings.get_profile(PROFIL))
+    @settings(profil, max_examples=contoh)
     @given(st.data())
     def periksa(data):
         pilihan = data.draw(st.integers(0, len(formulir)), label="sasaran")

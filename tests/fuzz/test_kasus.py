@@ -112,3 +112,17 @@ def test_aduan_publik_teks_panjang_dan_kendali(db, dunia):
 def test_cek_status_publik_kode_panjang(db):
     resp = Client().get(reverse("pengaduan:status"), {"kode": "A" * 5000})
     assert resp.status_code == 200
+
+
+@pytest.mark.parametrize("nxt", ["2147483647", "pesan-list", "https://jahat.example/"])
+def test_baca_pemberitahuan_next_aneh(dunia, nxt):
+    """Found by the fuzz suite: a ``next`` that is not a path was handed to ``redirect()``, which
+    took it for a URL name (NoReverseMatch → 500)."""
+    from pendampingan.notifikasi.models import Pesan
+    from tests.scope.cases_notifikasi import KASUS as N
+
+    kw = N["notifikasi:pesan-baca"].buat(dunia, dunia.desa_a)
+    resp = dunia.klien(dunia.pld_a).post(reverse("notifikasi:pesan-baca", kwargs=kw), {"next": nxt})
+    assert resp.status_code == 302
+    assert resp["Location"] == reverse("notifikasi:pesan-list")
+    assert Pesan.objects.get(pk=kw["pk"]).dibaca_pada is not None

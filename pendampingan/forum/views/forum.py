@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pendampingan.inti import masukan
 from pendampingan.inti.alur import PindahDitolak
 from pendampingan.inti.sekali import pesan_sudah_tersimpan
 from pendampingan.models import Wilayah
@@ -313,7 +314,7 @@ def sarana_update(request, pk):
 # --------------------------------------------------------------------------- supervisor view
 @permission_required("forum.view_forum", raise_exception=True)
 def pengawasan(request):
-    kode = (request.GET.get("wilayah") or "").strip()
+    kode = masukan.teks_get(request.GET, "wilayah", maks=13)
     if kode:
         wilayah = get_object_or_404(Wilayah.objects.visible_to(request.user), kode=kode)
         akar = []

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.inti import masukan
+
 from ... import services as inti_services
 from ...models import (
     StatusTindakLanjut,
@@ -33,7 +35,7 @@ def tindak_lanjut_list(request):
     st = "" if status == "semua" else status
     if lingkup == "wilayah":
         qs = selectors.tindak_lanjut_wilayah(
-            user=request.user, status=st, wilayah=request.GET.get("wilayah", "").strip()
+            user=request.user, status=st, wilayah=masukan.teks_get(request.GET, "wilayah", maks=13)
         )
     else:
         qs = selectors.tindak_lanjut_saya(user=request.user, status=st)
