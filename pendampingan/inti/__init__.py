@@ -14,6 +14,9 @@
   region.
 * ``sekali`` — one-time submission keys: a form field made when the form is rendered, a model field
   under a unique constraint, and ``buat_sekali`` that returns the first record on a repeat.
+* ``masukan`` — input hardening: a middleware answering 400 for NUL/control characters, and the
+  ``MasukanAman`` form mixin (``masukan.Form`` / ``ModelForm``) that bounds every field to what
+  can be stored; ``teks_get`` / ``angka_get`` for a single query-string filter.
 
 ``docs/arsitektur.md`` says where each kind of code goes.
 """

@@ -83,7 +83,7 @@ def test_foto_palsu_isian_tetap_tersimpan_dan_dikabari(dunia):
 @pytest.mark.parametrize(
     "ubah,field,pesan",
     [
-        ({"tanggal": "2999-01-01"}, "tanggal", "masa depan"),
+        ({"tanggal": "2099-01-01"}, "tanggal", "masa depan"),
         ({"jam_selesai": "08:00"}, "jam_selesai", "sesudah jam mulai"),
         ({"peserta_laki": "-2"}, "peserta_laki", "kurang dari nol"),
         ({"wilayah": "33.02.01.2001"}, "wilayah", "di luar wilayah"),
