@@ -30,7 +30,13 @@ from tests.keandalan.postgres import KlasterPostgres, folder_bin, koneksi_ke
 from tests.keandalan.web import Gunicorn
 from tests.notifikasi.layanan import ROOT, url_database
 
-pytestmark = [pytest.mark.services, pytest.mark.timeout(300)]
+# serialized_rollback: the test database is copied into the cluster, and a previous transactional
+# test's flush may have removed the data migrations' reference rows; this brings them back first
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.timeout(300),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PENGGUNA = 6  # client threads, one signed-in facilitator each
 SANDI = "rahasia-uji-123"  # tests.factories.UserFactory's
