@@ -6,8 +6,12 @@ from django.views.static import serve
 
 from pendampingan import errors
 from pendampingan.forms import LoginForm
+from pendampingan.inti import kesehatan
 
 urlpatterns = [
+    # health probes (answered by KesehatanMiddleware first; named here for reverse and the walk)
+    path("sehat/", kesehatan.sehat, name="sehat"),
+    path("siap/", kesehatan.siap, name="siap"),
     path("admin/", admin.site.urls),
     # the login form with bounded input (pendampingan/inti/masukan.py); the rest of the auth views
     path("akun/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),

@@ -16,6 +16,21 @@ class PendampinganConfig(AppConfig):
         registry.daftar_lini_masa("kegiatan", lini_masa_kegiatan)
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
         task_postrun.connect(_bersihkan_berkas, weak=False)
+        _pasang_sentry()
+
+
+def _pasang_sentry():
+    """Error reporting when SENTRY_DSN is set (pendampingan/inti/pemantauan.py)."""
+    from django.conf import settings
+
+    from .inti.pemantauan import pasang_sentry
+
+    pasang_sentry(
+        dsn=settings.SENTRY_DSN,
+        lingkungan=settings.SENTRY_ENVIRONMENT,
+        rilis=settings.SENTRY_RELEASE,
+        sampel_jejak=settings.SENTRY_TRACES_SAMPLE_RATE,
+    )
 
 
 def _bersihkan_berkas(**kwargs):

@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from pendampingan.inti.log import konfigurasi as log_konfigurasi
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 env.read_env(str(BASE_DIR / ".env"), overwrite=False) if (BASE_DIR / ".env").exists() else None
@@ -47,6 +49,11 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # the request id and the one log line per request (first: every other layer logs with it)
+    "pendampingan.inti.log.IdPermintaanMiddleware",
+    # /sehat/ and /siap/ answered before anything that may redirect, refuse the host or need the
+    # database (pendampingan/inti/kesehatan.py)
+    "pendampingan.inti.kesehatan.KesehatanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 400 for NUL/control characters in the path, query string or POST body (inti/masukan.py)
@@ -223,15 +230,32 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
-# ---------------------------------------------------------------- logging
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# ---------------------------------------------------------------- logging (issue 14)
+# One line per request and per Celery task, each line with the request id
+# (pendampingan/inti/log.py). LOG_FORMAT "teks": readable lines (the default here and in
+# development); "json": one JSON object a line for a log collector (the default in production).
+LOG_FORMAT = env("LOG_FORMAT", default="teks")
+LOG_LEVEL = env("LOG_LEVEL", default="INFO")
+LOGGING = log_konfigurasi(LOG_FORMAT, LOG_LEVEL)
+# Celery workers log through LOGGING above too (not Celery's own format).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# ---------------------------------------------------------------- error reporting (issue 14)
+# Sentry when SENTRY_DSN is set (nothing is sent otherwise); started by PendampinganConfig.ready.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="lokal")
+SENTRY_RELEASE = env("SENTRY_RELEASE", default="")
+# share of requests/tasks traced for performance (0: errors only)
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+# ---------------------------------------------------------------- health (issue 14)
+# /siap/ answers 503 when a due outbox message has waited longer than this (the worker or beat is
+# stalled); 0 turns the check off (the figures are still shown).
+SIAP_ANTREAN_UMUR_MAKS_DETIK = env.int("SIAP_ANTREAN_UMUR_MAKS_DETIK", default=600)
+# ... or when more messages than this wait ("antre" or "gagal_sementara"); 0: no limit.
+SIAP_ANTREAN_MAKS = env.int("SIAP_ANTREAN_MAKS", default=0)
+# How long each check may take (database statement, Redis connect/answer), in seconds.
+SIAP_BATAS_WAKTU_DETIK = env.float("SIAP_BATAS_WAKTU_DETIK", default=1.5)
 
 # ---------------------------------------------------------------- the product
 # Default pagination size of every list.

@@ -1,7 +1,7 @@
 """Production: no defaults for secrets, hosts or the database — it refuses to start without them."""
 
 from .base import *  # noqa: F403
-from .base import env, sambungan_tahan
+from .base import LOG_LEVEL, env, log_konfigurasi, sambungan_tahan
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -20,3 +20,11 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The health probes are answered before SecurityMiddleware (pendampingan.inti.kesehatan); listed
+# here too so that no reordering of MIDDLEWARE ever sends a load balancer's plain-HTTP probe a 301.
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$", r"^siap/$"]
+
+# JSON log lines by default (LOG_FORMAT=teks for readable ones).
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING = log_konfigurasi(LOG_FORMAT, LOG_LEVEL)
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="produksi")

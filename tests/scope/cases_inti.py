@@ -28,6 +28,9 @@ KASUS = {
     "pendampingan:unduhan-list": Daftar(buat=_penanda_unduhan),
     "pendampingan:unduhan-detail": Milik(buat=_unduhan),
     "pendampingan:unduhan-ambil": Milik(buat=_unduhan),
+    # health probes for the load balancer (pendampingan/inti/kesehatan.py): public, no rows
+    "sehat": Publik(),
+    "siap": Publik(),
     # accounts (django.contrib.auth.urls)
     "login": Publik(),
     "logout": Lewati("POST saja; keluar tidak menampilkan data."),
