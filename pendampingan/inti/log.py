@@ -79,6 +79,13 @@ class FormatJson(JsonFormatter):
         kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger"})
         super().__init__("%(levelname)s %(name)s %(message)s %(id_permintaan)s", *args, **kwargs)
 
+    def process_log_record(self, log_data):
+        # django.request passes the request itself: its repr holds the query string (personal)
+        req = log_data.pop("request", None)
+        if req is not None:
+            log_data["jalur"] = getattr(req, "path", "")[:JALUR_MAKS]
+        return super().process_log_record(log_data)
+
 
 class FormatTeks(logging.Formatter):
     """A readable line for development: time, level, logger, [request id], message."""

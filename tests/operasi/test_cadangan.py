@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 from bencana.services import bukti_tambah
 from pendampingan.inti import cadangan
@@ -31,8 +31,6 @@ from tests.fasilitasi.factories import buka_kasus
 from tests.kegiatan.factories import unggah_jpeg
 from tests.notifikasi.layanan import ROOT, url_database
 from tests.pengaduan.factories import pengaduan_buat
-
-pytestmark = [pytest.mark.timeout(120), pytest.mark.django_db(transaction=True)]
 
 PG = dict(host="127.0.0.1", user="postgres")
 
@@ -136,26 +134,17 @@ class DatabaseBaru:
     def jumlah(self) -> dict[str, int]:
         """Every table's row count, read straight from the restored database."""
         if self.vendor == "postgresql":
-            import psycopg
-
-            sd = self.sd
-            with psycopg.connect(
-                host=sd.get("HOST") or "127.0.0.1",
-                port=sd.get("PORT") or 5432,
-                user=sd.get("USER") or "postgres",
-                password=sd.get("PASSWORD") or None,
-                dbname=self.nama,
-            ) as k:
-                tabel = [
-                    r[0]
-                    for r in k.execute(
-                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                    ).fetchall()
-                ]
-                return {
-                    t: k.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]  # noqa: S608
-                    for t in tabel
-                }
+            k = connections["default"].__class__(self.sd, alias="pulih_uji")  # its own
+            try:
+                with k.cursor() as c:
+                    c.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                    hasil = {}
+                    for (t,) in c.fetchall():
+                        c.execute(f'SELECT COUNT(*) FROM "{t}"')  # noqa: S608
+                        hasil[t] = c.fetchone()[0]
+                    return hasil
+            finally:
+                k.close()
         k = sqlite3.connect(self.nama)
         try:
             tabel = [
@@ -177,6 +166,9 @@ def db_baru(tmp_path):
     d.hapus()
 
 
+# transactional: pg_dump (another process) reads committed rows only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(90, func_only=True)
 def test_cadangan_dipulihkan_ke_database_baru_dengan_setiap_baris_dan_berkas(
     tmp_path, db_baru, settings
 ):
@@ -202,38 +194,38 @@ def test_cadangan_dipulihkan_ke_database_baru_dengan_setiap_baris_dan_berkas(
     assert db_baru.jumlah() == sumber
     assert _berkas(tujuan) == berkas_sumber
 
-
-def test_pulihkan_menolak_database_yang_tidak_kosong_dan_arsip_rusak(tmp_path):
-    with transaction.atomic():
-        Dunia()
-    folder = tmp_path / "cadangan"
-    call_command("cadangkan", str(folder))
-    # the configured database (this test's) has tables: refused before anything is written
-    with pytest.raises(CommandError, match="tidak kosong"):
-        call_command("pulihkan", str(folder))
-    # a damaged archive is refused before the restore
+    # again into the database just restored: refused (it has tables), nothing changed
+    hasil = _pulihkan_di_proses_lain(folder, db_baru.url, tmp_path / "berkas-lain")
+    assert hasil.returncode != 0 and "tidak kosong" in hasil.stderr, hasil.stderr
+    assert db_baru.jumlah() == sumber
+    # a second backup into the same folder would mix two snapshots
+    with pytest.raises(CommandError, match="sudah berisi"):
+        call_command("cadangkan", str(folder))
+    # a damaged archive is refused before anything is restored
     with open(folder / cadangan.ARSIP_BERKAS, "ab") as f:
         f.write(b"\0")
     with pytest.raises(CommandError, match="rusak"):
         cadangan.baca_manifest(folder)
-    # a second backup into the same folder would mix two snapshots
-    with pytest.raises(CommandError, match="sudah berisi"):
-        call_command("cadangkan", str(folder))
 
 
-def test_pemeriksaan_menemukan_setiap_selisih(tmp_path):
+@pytest.mark.django_db
+def test_pemeriksaan_menemukan_setiap_selisih():
     """The check ``pulihkan`` ends with names a missing row, a missing file and a changed one."""
-    with transaction.atomic():
-        d = Dunia()
-        k = KegiatanFactory(pendamping=d.pld_a, wilayah=d.desa_a)
-        foto = foto_tambah(kegiatan=k, berkas=unggah_jpeg(), _cek=False)
-    manifest = cadangan.cadangkan(tmp_path / "c")
-    assert cadangan.periksa(manifest) == []
+    d = Dunia()
+    k = KegiatanFactory(pendamping=d.pld_a, wilayah=d.desa_a)
+    foto = foto_tambah(kegiatan=k, berkas=unggah_jpeg(), _cek=False)
     akar = Path(settings.BERKAS_PRIVAT_ROOT)
+    manifest = {
+        "tabel": _jumlah_sumber(),
+        "berkas": [{"nama": n, "sha256": h} for n, h in _berkas(akar).items()],
+    }
+    assert cadangan.periksa(manifest) == []
     (akar / foto.thumbnail.name).write_bytes(b"lain")
     (akar / foto.berkas.name).unlink()
+    (akar / "sisa.txt").write_bytes(b"?")
     k.delete()
     beda = "\n".join(cadangan.periksa(manifest))
     assert "tabel pendampingan_kegiatan: 0 baris, manifest 1" in beda
     assert f"berkas {foto.berkas.name} hilang" in beda
     assert f"berkas {foto.thumbnail.name}: SHA-256 berbeda" in beda
+    assert "berkas sisa.txt tidak ada di manifest" in beda
