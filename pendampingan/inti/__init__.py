@@ -17,6 +17,9 @@
 * ``masukan`` — input hardening: a middleware answering 400 for NUL/control characters, and the
   ``MasukanAman`` form mixin (``masukan.Form`` / ``ModelForm``) that bounds every field to what
   can be stored; ``teks_get`` / ``angka_get`` for a single query-string filter.
+* operations (``docs/operasi.md``): ``log`` (the request id, one log line per request and per
+  task), ``kesehatan`` (``/sehat/``, ``/siap/``), ``pemantauan`` (Sentry when ``SENTRY_DSN`` is
+  set), ``cadangan`` (``manage.py cadangkan`` / ``pulihkan``).
 
 ``docs/arsitektur.md`` says where each kind of code goes.
 """
