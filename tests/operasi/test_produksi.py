@@ -22,7 +22,7 @@ import pytest
 from pendampingan.inti.pemantauan import pasang_sentry
 from tests.notifikasi import layanan
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db, pytest.mark.timeout(90, func_only=True)]
+pytestmark = [pytest.mark.services, pytest.mark.timeout(90, func_only=True)]
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "pendampingan.example.id"
@@ -92,6 +92,9 @@ def _minta(port, jalur, host=HOST, **header):
         k.close()
 
 
+# transactional: no open transaction in this process (on SQLite it would lock the copy that
+# gunicorn gets, see layanan.database_berkas)
+@pytest.mark.django_db(transaction=True)
 def test_gunicorn_produksi_log_json_probe_dan_sentry(tmp_path, sentry):
     port = layanan.port_bebas()
     with layanan.database_berkas(tmp_path) as db_url:
