@@ -14,9 +14,9 @@ balancer probes by IP), rate-limit them or touch a session. The URL patterns (``
 name the same views for ``reverse`` and the scope walk.
 
 Cheap by construction: fixed queries on indexed columns (``pesan_status_jatuh_tempo``: status,
-retry time), counts capped at ``BATAS_HITUNG`` rows, a statement timeout and Redis socket timeouts
-of ``SIAP_BATAS_WAKTU_DETIK``; the migration check reads the migration files only until it has
-passed once in this process.
+retry time; ``pesan_antre_sapu``: queued rows by age), counts capped at ``BATAS_HITUNG`` rows, a
+statement timeout and Redis socket timeouts of ``SIAP_BATAS_WAKTU_DETIK``; the migration check
+reads the migration files only until it has passed once in this process.
 """
 
 from __future__ import annotations
