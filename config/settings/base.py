@@ -254,6 +254,11 @@ SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
 SIAP_ANTREAN_UMUR_MAKS_DETIK = env.int("SIAP_ANTREAN_UMUR_MAKS_DETIK", default=600)
 # ... or when more messages than this wait ("antre" or "gagal_sementara"); 0: no limit.
 SIAP_ANTREAN_MAKS = env.int("SIAP_ANTREAN_MAKS", default=0)
+# The checks whose failure makes /siap/ answer 503 (the node is taken out of the pool). The others
+# are reported ("terdegradasi", 200): pages work with Redis down and with the outbox waiting, so
+# by default a dead Redis or a stalled worker does not take every web node out at once. Add
+# "redis", "broker" or "antrean" (SIAP_WAJIB=basis_data,migrasi,antrean) to be stricter.
+SIAP_WAJIB = env.list("SIAP_WAJIB", default=["basis_data", "migrasi"])
 # How long each check may take (database statement, Redis connect/answer), in seconds.
 SIAP_BATAS_WAKTU_DETIK = env.float("SIAP_BATAS_WAKTU_DETIK", default=1.5)
 

@@ -5,8 +5,13 @@
 * ``/siap/`` (readiness): the database answers, Redis answers (each configured URL), every
   migration is applied, and the outbox is being drained: the count of waiting messages
   (``antre``, ``gagal_sementara``) and the age of the oldest *due* one (``antre`` since it
-  entered the queue, ``gagal_sementara`` since its retry time passed). 200 when all pass, 503
-  with the failing checks named. Never a 500: a check that raises is a failed check.
+  entered the queue, ``gagal_sementara`` since its retry time passed). Every check is run and
+  reported; only the ones in ``SIAP_WAJIB`` (by default the database and the migrations) turn
+  the answer into 503. A failed Redis or a stalled outbox answers 200 with ``"status":
+  "terdegradasi"`` and the check named in ``gagal``: the pages still work without them (Redis
+  degrades, the outbox waits), and a load balancer that took every node out because the worker
+  stalled would turn late emails into a site that is down. Never a 500: a check that raises is a
+  failed check.
 
 Both are answered by ``KesehatanMiddleware`` (placed before ``SecurityMiddleware``) for GET and
 HEAD, so no other layer can redirect them to HTTPS, refuse the probe's Host header (a load
@@ -198,20 +203,24 @@ def sehat(request):
 @require_safe
 @transaction.non_atomic_requests
 def siap(request):
-    """Readiness: 200 when every check passes, 503 naming the ones that failed."""
+    """Readiness: 503 when a check of ``SIAP_WAJIB`` failed; 200 otherwise, "terdegradasi" when
+    another check failed. ``gagal`` names every failed check, ``wajib`` the ones that count."""
     mulai = time.perf_counter()
     try:
         pemeriksaan = periksa_kesiapan()
     except Exception as e:  # noqa: BLE001 — never a 500
         pemeriksaan = {"internal": _gagal("internal", e)}
     gagal = sorted(n for n, h in pemeriksaan.items() if not h.get("ok"))
+    wajib = {*settings.SIAP_WAJIB, "internal"}
+    tidak_siap = [n for n in gagal if n in wajib]
     badan = {
-        "status": "gagal" if gagal else "ok",
+        "status": "gagal" if tidak_siap else ("terdegradasi" if gagal else "ok"),
         "gagal": gagal,
+        "wajib": sorted(wajib),
         "pemeriksaan": pemeriksaan,
         "ms": _ms(mulai),
     }
-    return _jawab(badan, 503 if gagal else 200)
+    return _jawab(badan, 503 if tidak_siap else 200)
 
 
 JALUR = {"/sehat/": sehat, "/siap/": siap}

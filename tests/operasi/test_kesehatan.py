@@ -87,10 +87,15 @@ def test_redis_mati_503_dalam_sedetik(client, settings, redis_sendiri):
     assert r.status_code == 200, r.content
     assert r.json()["pemeriksaan"]["redis"]["ok"] is True
     redis_sendiri.hentikan()
+    # by default a dead Redis is reported, not a reason to take the node out (pages still work)
+    r = client.get("/siap/")
+    assert r.status_code == 200 and r.json()["status"] == "terdegradasi", r.content
+    assert r.json()["gagal"] == ["redis"]
+    settings.SIAP_WAJIB = ["basis_data", "migrasi", "redis", "broker", "antrean"]
     mulai = time.monotonic()
     r = client.get("/siap/")
     assert time.monotonic() - mulai < 1.0
-    assert r.status_code == 503
+    assert r.status_code == 503 and r.json()["status"] == "gagal"
     assert r.json()["gagal"] == ["redis"]
     assert r.json()["pemeriksaan"]["redis"] == {"ok": False, "galat": "ConnectionError"}
     # liveness does not care
@@ -104,6 +109,7 @@ def test_redis_yang_tidak_menjawab_503_dalam_batas_waktu(client, settings):
         diam.listen(8)  # the kernel completes the handshake; nobody reads
         settings.REDIS_URL = f"redis://127.0.0.1:{diam.getsockname()[1]}/0"
         settings.SIAP_BATAS_WAKTU_DETIK = 0.5
+        settings.SIAP_WAJIB = ["basis_data", "migrasi", "redis", "broker", "antrean"]
         mulai = time.monotonic()
         r = client.get("/siap/")
         lama = time.monotonic() - mulai
@@ -115,6 +121,7 @@ def test_redis_yang_tidak_menjawab_503_dalam_batas_waktu(client, settings):
 def test_broker_redis_lain_juga_diperiksa(client, settings):
     settings.REDIS_URL = ""
     settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{port_bebas()}/0"
+    settings.SIAP_WAJIB = ["basis_data", "migrasi", "redis", "broker", "antrean"]
     r = client.get("/siap/")
     assert r.status_code == 503
     assert r.json()["gagal"] == ["broker"]
@@ -122,6 +129,7 @@ def test_broker_redis_lain_juga_diperiksa(client, settings):
 
 def test_antrean_macet_503(client, settings):
     settings.SIAP_ANTREAN_UMUR_MAKS_DETIK = 600
+    settings.SIAP_WAJIB = ["basis_data", "migrasi", "redis", "broker", "antrean"]
     lama = timezone.now() - datetime.timedelta(minutes=20)
     # waiting, but not due yet (retry time in the future): not a stall, however old
     _pesan(
@@ -149,6 +157,11 @@ def test_antrean_macet_503(client, settings):
     settings.SIAP_ANTREAN_MAKS = 2  # a count limit
     r = client.get("/siap/")
     assert r.status_code == 503 and r.json()["gagal"] == ["antrean"]
+    # by default a stalled outbox is reported only: late messages do not take the site down
+    settings.SIAP_WAJIB = ["basis_data", "migrasi"]
+    r = client.get("/siap/")
+    assert r.status_code == 200 and r.json()["status"] == "terdegradasi"
+    assert r.json()["gagal"] == ["antrean"]
 
 
 def test_migrasi_belum_diterapkan_503(client):
