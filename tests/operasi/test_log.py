@@ -93,6 +93,7 @@ def test_setiap_baris_selama_permintaan_membawa_idnya(client, settings, baris):
 
     kesehatan._klien_redis.clear()
     settings.REDIS_URL = f"redis://127.0.0.1:{layanan.port_bebas()}/0"
+    settings.SIAP_WAJIB = ["basis_data", "migrasi", "redis"]  # a dead Redis counts here
     r = client.get("/siap/")
     kesehatan._klien_redis.clear()
     rid = r["X-Request-ID"]
