@@ -2,24 +2,11 @@
 
 import pytest
 
-from pendampingan.notifikasi import selectors, services
+from pendampingan.notifikasi import selectors
 from tests.notifikasi.factories import PenerimaWebhookFactory
+from tests.notifikasi.test_services import _kirim
 
 pytestmark = pytest.mark.django_db
-
-
-def _kirim(dunia, **kw):
-    arg = {
-        "peristiwa": "bencana.dilaporkan",
-        "objek": dunia.desa_a,
-        "wilayah_kode": dunia.desa_a.kode,
-        "subjek": "Banjir di Desa Alpha",
-        "isi": "Banjir setinggi 1 m.",
-        "payload": {"korban": 3},
-        "kunci": "bencana:1",
-    }
-    arg.update(kw)
-    return services.notifikasi_kirim(**arg)
 
 
 def test_pesan_untuk_objek_dan_partial(
