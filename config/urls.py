@@ -24,6 +24,7 @@ urlpatterns = [
     path("fasilitasi/", include("fasilitasi.urls")),
     path("pengaduan/", include("pengaduan.urls")),
     path("bencana/", include("bencana.urls")),
+    path("api/v1/", include("pendampingan.api.urls")),
 ]
 
 # The error pages cannot fail: no database, no cache, a plain-HTML last resort (pendampingan/errors.py).

@@ -16,6 +16,9 @@ core's own sub-apps) register here from their ``AppConfig.ready``; the core impo
   meeting, advance a facilitation case, link a complaint or an incident): see ``EkstensiKegiatan``.
 * ``panel_desa`` — panels on a desa's page (above its timeline): ``fn(desa, user) -> dict | None``
   rendered by a template (None: nothing to show); a fixed number of queries each.
+* ``api`` — REST API viewsets under ``/api/v1/<prefix>/`` (``pendampingan/api``):
+  ``daftar_api(prefix, viewset, basename)``; URL names are ``api:<basename>-list`` /
+  ``api:<basename>-detail`` and the actions'.
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ tautan_kegiatan: dict[str, Callable] = {}
 kunci_kegiatan: dict[str, Callable] = {}
 pembuka_kunci_kegiatan: dict[str, Callable] = {}
 panel_desa: dict[str, PanelDesa] = {}
+api: dict[str, tuple[type, str]] = {}
 
 
 def daftar_lini_masa(kunci: str, fungsi: Callable) -> None:
@@ -118,6 +122,10 @@ def daftar_ekstensi_kegiatan(ekstensi: EkstensiKegiatan) -> None:
 
 def daftar_panel_desa(panel: PanelDesa) -> None:
     panel_desa[panel.kunci] = panel
+
+
+def daftar_api(prefix: str, viewset: type, basename: str) -> None:
+    api[prefix] = (viewset, basename)
 
 
 def panel_desa_untuk(desa, user) -> list[tuple[str, dict]]:

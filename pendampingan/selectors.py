@@ -53,11 +53,17 @@ def wilayah_jumlah_desa(*, wilayah_qs) -> dict[str, int]:
     return hasil
 
 
+def wilayah_saring(qs, *, q: str):
+    """Regions of ``qs`` whose code starts with, or name contains, ``q`` (the one search rule of
+    the region pages, the autocomplete and the API)."""
+    q = (q or "").strip()
+    if not q:
+        return qs
+    return qs.filter(Q(kode__startswith=q) | Q(nama__icontains=q))
+
+
 def wilayah_anak(*, wilayah: Wilayah, q: str = ""):
-    qs = Wilayah.objects.filter(induk=wilayah)
-    if q:
-        qs = qs.filter(Q(nama__icontains=q) | Q(kode__startswith=q))
-    return qs.order_by("kode")
+    return wilayah_saring(Wilayah.objects.filter(induk=wilayah), q=q).order_by("kode")
 
 
 def wilayah_cari(*, user, q: str, tingkat: str | None = None, mode: str = "lihat", batas: int = 20):
@@ -65,10 +71,11 @@ def wilayah_cari(*, user, q: str, tingkat: str | None = None, mode: str = "lihat
     qs = Wilayah.objects.writable_by(user) if mode == "catat" else Wilayah.objects.visible_to(user)
     if tingkat:
         qs = qs.filter(tingkat=tingkat)
-    q = (q or "").strip()
-    if q:
-        qs = qs.filter(Q(kode__startswith=q) | Q(nama__icontains=q))
-    return qs.select_related("induk", "induk__induk").order_by("tingkat", "nama")[:batas]
+    return (
+        wilayah_saring(qs, q=q)
+        .select_related("induk", "induk__induk")
+        .order_by("tingkat", "nama")[:batas]
+    )
 
 
 def wilayah_penugasan_desa(*, desa: Wilayah):

@@ -33,6 +33,9 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "axes",
     "django_celery_beat",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 LOCAL_APPS = [
     # the core and its sub-domains (each its own migration graph)
@@ -41,6 +44,7 @@ LOCAL_APPS = [
     "pendampingan.bulanan",
     "pendampingan.forum",
     "pendampingan.dasbor",
+    "pendampingan.api",
     # the apps that plug into the core
     "fasilitasi",
     "pengaduan",
@@ -386,3 +390,6 @@ BENCANA_PETA_TILE_URL = env(
 BENCANA_PETA_TILE_ATRIBUSI = env(
     "BENCANA_PETA_TILE_ATRIBUSI", default="© kontributor OpenStreetMap"
 )
+
+# ---------------------------------------------------------------- api
+from .api import *  # noqa: E402, F403

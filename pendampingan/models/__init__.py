@@ -186,6 +186,7 @@ class TindakLanjut(KunciSekaliModel, models.Model):
     sumber_id = models.CharField(max_length=64, blank=True)
     sumber = GenericForeignKey("sumber_jenis", "sumber_id")
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["kunci_sekali"])
 
     objects = TindakLanjutQuerySet.as_manager()

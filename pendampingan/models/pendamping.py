@@ -75,6 +75,7 @@ class Pendamping(models.Model):
     nomor_kontrak = models.CharField(_("nomor kontrak"), max_length=60, blank=True)
     telepon = models.CharField(_("telepon"), max_length=30, blank=True)
     aktif = models.BooleanField(_("aktif"), default=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords()
 
     objects = PendampingQuerySet.as_manager()
@@ -107,6 +108,7 @@ class Penugasan(models.Model):
         _("selesai"), null=True, blank=True, help_text=_("Kosongkan jika belum berakhir.")
     )
     catatan = models.CharField(_("catatan"), max_length=200, blank=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords()
 
     objects = PenugasanQuerySet.as_manager()

@@ -93,7 +93,8 @@ def _ke_login(resp) -> bool:
 
 
 def _anonim_ditolak(resp):
-    return resp.status_code in (403, 404, 405) or _ke_login(resp)
+    # 401: the API (/api/v1/) asks for a token or a session instead of redirecting to the login
+    return resp.status_code in (401, 403, 404, 405) or _ke_login(resp)
 
 
 _PLACEHOLDER = re.compile(r'placeholder="[^"]*"')
@@ -273,9 +274,9 @@ def _objek(w: Walk, kasus: k.Objek):
     sebelum = _jejak()
     for peran, s in [*TERLARANG, ("anonim", "A")]:
         r = w.minta(peran, "post", url[s], kasus.data)
-        assert r.status_code in (403, 404, 405) or _ke_login(r), (
+        assert r.status_code in (401, 403, 404, 405) or _ke_login(r), (
             f"{w.nama}: POST {peran} ke data {s} mendapat {r.status_code} "
-            f"(harus 403/404/405/ke login)"
+            f"(harus 401/403/404/405/ke login)"
         )
     berubah = _berubah(sebelum, _jejak())
     assert not berubah, f"{w.nama}: POST ke data sisi lain mengubah tabel {berubah}"

@@ -52,6 +52,7 @@ class Anggota(KunciSekaliModel):
     )
     tanggal_masuk = models.DateField(_("tanggal masuk"), null=True, blank=True)
     tanggal_keluar = models.DateField(_("tanggal keluar"), null=True, blank=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords()
 
     objects = AnggotaQuerySet.as_manager()

@@ -94,6 +94,7 @@ class Forum(KunciSekaliModel):
     )
     keterangan = models.TextField(_("keterangan"), blank=True)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords()
 
     objects = ForumQuerySet.as_manager()

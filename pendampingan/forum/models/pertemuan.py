@@ -51,6 +51,7 @@ class Pertemuan(KunciSekaliModel):
     tamu_lansia = models.PositiveIntegerField(_("tamu lanjut usia"), default=0)
     tamu_miskin = models.PositiveIntegerField(_("tamu dari keluarga miskin"), default=0)
     notulen = models.TextField(_("notulen"), blank=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[hadir])
 
     objects = PertemuanQuerySet.as_manager()

@@ -1,0 +1,50 @@
+"""The REST API's settings (pendampingan/api, docs/api.md)."""
+
+import environ
+
+env = environ.Env()
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "pendampingan.api.auth.TokenPerangkatAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the site's JavaScript, with CSRF
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "pendampingan.api.dasar.KursorDiubah",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "pendampingan.api.dasar.DiubahSejakFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+        "pendampingan.api.dasar.AlamatThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("API_BATAS_PENGGUNA", default="3000/hour"),
+        "anon": env.str("API_BATAS_ANONIM", default="300/hour"),
+        "alamat": env.str("API_BATAS_ALAMAT", default="6000/hour"),
+    },
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "pendampingan.api.dasar.penangan_galat",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Pendampingan Desa",
+    "DESCRIPTION": "Data pendampingan desa (Kepmendes PDTT 40/2021) untuk aplikasi HP, "
+    "kementerian dan sistem informasi desa. Panduan: docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
