@@ -13,7 +13,9 @@ An app's viewset::
 * **Errors** (``penangan_galat``): every error body is ``{"galat": {"kode": "...", "pesan": "...",
   "rincian": {field: [messages]}}}`` with Indonesian messages. A Django ``ValidationError`` (a
   service's refusal, a refused status move) is a 400, ``PermissionDenied`` a 403 with the
-  predicate's message, ``Http404`` a 404 (out of scope is a 404, as on the site).
+  predicate's message, ``Http404`` a 404 (out of scope is a 404, as on the site), a refused
+  status move (``PindahDitolak``) a 409 with the flow's message (its ``kode``: ``tidak_sah`` or
+  ``sudah_berubah``).
 * **Pagination**: a cursor (``?cursor=``) over ``-diubah`` by default, ``page_size`` up to 200.
 * **Sync**: ``?updated_since=<ISO 8601>`` on every list (``field_diubah``, default ``diubah``).
 * **One-time keys**: ``Idempotency-Key: <uuid>`` on a POST is passed to the service as its
@@ -41,6 +43,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler
 
+from ..inti.alur import PindahDitolak
 from ..inti.sekali import SudahTersimpan
 from ..scope import cakupan_pengguna
 
@@ -86,9 +89,17 @@ def bentuk_galat(kode: str, pesan: str, rincian: dict | None = None, **lain) -> 
     return {"galat": {"kode": kode, "pesan": pesan, "rincian": rincian or {}, **lain}}
 
 
+class Bentrok(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _l("Perubahan status ditolak.")
+    default_code = "status_ditolak"
+
+
 def penangan_galat(exc, context):
     """DRF's ``EXCEPTION_HANDLER``: every error in one shape."""
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, PindahDitolak):  # a refused status move: 409 with the flow's message
+        exc = Bentrok(" ".join(exc.messages), code=exc.code or "status_ditolak")
+    elif isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail = {k: [m for e in v for m in e.messages] for k, v in exc.error_dict.items()}
             detail = {("non_field_errors" if k == "__all__" else k): v for k, v in detail.items()}
