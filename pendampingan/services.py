@@ -306,5 +306,5 @@ def tindak_lanjut_selesaikan(
     tindak_lanjut.status = status
     tindak_lanjut.catatan_selesai = catatan.strip()
     tindak_lanjut.selesai_pada = timezone.now()
-    tindak_lanjut.save(update_fields=["status", "catatan_selesai", "selesai_pada"])
+    tindak_lanjut.save(update_fields=["status", "catatan_selesai", "selesai_pada", "diubah"])
     return tindak_lanjut

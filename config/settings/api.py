@@ -46,5 +46,17 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        # the daily log (pendampingan/api/kegiatan*.py)
+        "StatusKegiatanEnum": "pendampingan.models.pilihan.StatusKegiatan",
+        "StatusTindakLanjutEnum": "pendampingan.models.StatusTindakLanjut",
+        "HasilTindakLanjutEnum": [("selesai", "Selesai"), ("batal", "Dibatalkan")],
+        "SaringTindakLanjutEnum": [
+            ("terbuka", "Terbuka"),
+            ("selesai", "Selesai"),
+            ("batal", "Dibatalkan"),
+            ("terlambat", "Terlambat"),
+            ("semua", "Semua"),
+        ],
+    },
 }

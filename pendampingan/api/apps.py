@@ -10,6 +10,14 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from .. import registry
+        from .kegiatan import AntreanViewSet, KegiatanViewSet
+        from .kegiatan_lain import DokumenKegiatanViewSet, FotoKegiatanViewSet, TindakLanjutViewSet
         from .wilayah import WilayahViewSet
 
         registry.daftar_api("wilayah", WilayahViewSet, "wilayah")
+        # the daily log (pendampingan/api/kegiatan.py, kegiatan_lain.py)
+        registry.daftar_api("kegiatan", KegiatanViewSet, "kegiatan")
+        registry.daftar_api("kegiatan/antrean", AntreanViewSet, "kegiatan-antrean")
+        registry.daftar_api("kegiatan/foto", FotoKegiatanViewSet, "foto-kegiatan")
+        registry.daftar_api("kegiatan/dokumen", DokumenKegiatanViewSet, "dokumen-kegiatan")
+        registry.daftar_api("tindak-lanjut", TindakLanjutViewSet, "tindaklanjut")

@@ -217,12 +217,12 @@ def _simpan_pengarahan(kegiatan: Kegiatan, pengarahan: Mapping[str, Any] | None)
         baru = (komitmen[:250], pelaksana, jatuh_tempo, kegiatan.wilayah_id)
         if (tl.judul, tl.penanggung_jawab, tl.jatuh_tempo, tl.wilayah_id) != baru:
             tl.judul, tl.penanggung_jawab, tl.jatuh_tempo, tl.wilayah_id = baru
-            tl.save(update_fields=["judul", "penanggung_jawab", "jatuh_tempo", "wilayah"])
+            tl.save(update_fields=["judul", "penanggung_jawab", "jatuh_tempo", "wilayah", "diubah"])
     elif not komitmen and tl is not None and tl.status == StatusTindakLanjut.TERBUKA:
         tl.status = StatusTindakLanjut.BATAL
         tl.catatan_selesai = _("Komitmen dihapus dari kegiatan.")
         tl.selesai_pada = timezone.now()
-        tl.save(update_fields=["status", "catatan_selesai", "selesai_pada"])
+        tl.save(update_fields=["status", "catatan_selesai", "selesai_pada", "diubah"])
 
 
 def _ekstensi(kegiatan: Kegiatan, user, ekstensi: Sequence) -> None:
