@@ -23,7 +23,7 @@ from rest_framework.response import Response
 
 from ..inti.akses import pastikan
 from ..inti.alur import PindahDitolak
-from ..inti.masukan import FilterForm
+from ..inti.masukan import FilterForm, TanpaKendaliValidator
 from ..kegiatan import selectors, services
 from ..kegiatan.akses import boleh_ubah, pendamping_pengguna, wilayah_catat_kegiatan
 from ..kegiatan.forms import KembalikanForm, SaringForm
@@ -120,8 +120,16 @@ def _data(request) -> dict:
 
 
 def _teks(data: dict, nama: str) -> str:
+    """A text the site's view reads straight from the POST (``catatan``, ``dari``); with a control
+    character it is refused like every form field (``masukan.TanpaKendaliValidator``)."""
     nilai = data.get(nama, "")
-    return nilai if isinstance(nilai, str) else ""
+    if not isinstance(nilai, str):
+        return ""
+    try:
+        TanpaKendaliValidator()(nilai)
+    except DjangoValidationError as e:
+        raise serializers.ValidationError({nama: e.messages}) from None
+    return nilai
 
 
 # ----------------------------------------------------------------------------- entries
@@ -144,6 +152,11 @@ class KegiatanViewSet(
     filterset_class = LogFilter
     lookup_value_regex = r"[0-9]{1,18}"
     parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    def filter_queryset(self, queryset):
+        """The list's filters are the list's: a record (and its actions) is fetched by its id
+        through the scope alone."""
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_serializer_class(self):
         if self.action == "list":

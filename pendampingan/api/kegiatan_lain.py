@@ -142,6 +142,11 @@ class TindakLanjutViewSet(
     filterset_class = TindakLanjutFilter
     lookup_value_regex = r"[0-9]{1,18}"
 
+    def filter_queryset(self, queryset):
+        """The list's filters are the list's: a record (and its actions) is fetched by its id
+        through the scope alone."""
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return TindakLanjut.objects.none()
