@@ -52,6 +52,10 @@ GALAT_AKSI = {
     409: OpenApiResponse(description=gettext_lazy("Perpindahan status ditolak.")),
     412: OpenApiResponse(description=gettext_lazy("If-Match usang; `terkini` versi sekarang.")),
 }
+GALAT_UNGGAH = {
+    **GALAT_AKSI,
+    415: OpenApiResponse(description=gettext_lazy("Bukan multipart/form-data.")),
+}
 
 
 # ----------------------------------------------------------------------------- filters
@@ -303,7 +307,7 @@ class KegiatanViewSet(
     @extend_schema(
         summary=gettext_lazy("Unggah foto ke kegiatan (multipart, field “berkas”)"),
         request={"multipart/form-data": UnggahSerializer},
-        responses={201: FotoSerializer, **GALAT_AKSI},
+        responses={201: FotoSerializer, **GALAT_UNGGAH},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def foto(self, request, pk=None):
@@ -312,7 +316,7 @@ class KegiatanViewSet(
     @extend_schema(
         summary=gettext_lazy("Unggah dokumen ke kegiatan (PDF/DOCX/XLSX/ODT, field “berkas”)"),
         request={"multipart/form-data": UnggahSerializer},
-        responses={201: DokumenSerializer, **GALAT_AKSI},
+        responses={201: DokumenSerializer, **GALAT_UNGGAH},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def dokumen(self, request, pk=None):
@@ -321,6 +325,10 @@ class KegiatanViewSet(
 
 @extend_schema_view(
     list=extend_schema(summary=gettext_lazy("Antrean verifikasi pengawas")),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Satu kegiatan di antrean"),
+        responses={200: KegiatanSerializer, 304: OpenApiResponse(), 404: GALAT[404]},
+    ),
 )
 class AntreanViewSet(ApiViewSet, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The supervisor's verification queue (``selectors.antrean_verifikasi``): submitted entries

@@ -29,6 +29,10 @@ KASUS = {
     "api:kegiatan-antrean-list": Daftar(
         buat=lambda d, desa: _kegiatan(d, desa, status="diajukan").judul, pengguna="pengawas"
     ),
+    # one entry of the queue (the base viewset's retrieve): a supervisor's, through the queue
+    "api:kegiatan-antrean-detail": Objek(
+        buat=_pk(_kegiatan, status="diajukan"), pengguna_a="pengawas"
+    ),
     "api:foto-kegiatan-detail": Objek(buat=_pk(_foto)),
     "api:foto-kegiatan-unduh": Objek(buat=_pk(_foto)),
     "api:dokumen-kegiatan-detail": Objek(buat=_pk(_dokumen)),
