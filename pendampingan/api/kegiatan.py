@@ -152,6 +152,8 @@ class KegiatanViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
+    """Entries of the daily log (``Kegiatan``), scoped like the site's pages."""
+
     serializer_class = KegiatanDetailSerializer
     filterset_class = LogFilter
     lookup_value_regex = r"[0-9]{1,18}"
@@ -195,7 +197,7 @@ class KegiatanViewSet(
 
     @extend_schema(
         summary=gettext_lazy("Catat kegiatan baru (Idempotency-Key: kirim ulang aman)"),
-        request=KegiatanMasukanSerializer,
+        request={"application/json": KegiatanMasukanSerializer},
         responses={201: KegiatanDetailSerializer, 200: KegiatanDetailSerializer, **GALAT},
     )
     def create(self, request, *args, **kwargs):
@@ -216,7 +218,7 @@ class KegiatanViewSet(
 
     @extend_schema(
         summary=gettext_lazy("Ubah kegiatan (hanya yang dikirim; If-Match)"),
-        request=KegiatanMasukanSerializer,
+        request={"application/json": KegiatanMasukanSerializer},
         responses={200: KegiatanDetailSerializer, **GALAT_AKSI},
     )
     def partial_update(self, request, *args, **kwargs):

@@ -68,6 +68,8 @@ class _BerkasViewSet(ApiViewSet, mixins.RetrieveModelMixin, viewsets.GenericView
 
 @extend_schema(responses={200: FotoSerializer, 304: OpenApiResponse(), 404: GALAT[404]})
 class FotoKegiatanViewSet(_BerkasViewSet):
+    """An entry's photo: its metadata and its download (scoped through the entry)."""
+
     serializer_class = FotoSerializer
     model = FotoKegiatan
     view_unduh = staticmethod(foto_tampil)
@@ -84,6 +86,8 @@ class FotoKegiatanViewSet(_BerkasViewSet):
 
 @extend_schema(responses={200: DokumenSerializer, 304: OpenApiResponse(), 404: GALAT[404]})
 class DokumenKegiatanViewSet(_BerkasViewSet):
+    """An entry's document: its metadata and its download (scoped through the entry)."""
+
     serializer_class = DokumenSerializer
     model = DokumenKegiatan
     view_unduh = staticmethod(dokumen_unduh)
@@ -138,6 +142,8 @@ class TindakLanjutFilter(django_filters.FilterSet):
 class TindakLanjutViewSet(
     ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
+    """Follow-ups (``TindakLanjut``): a pengarahan's commitment, a forum's decision …"""
+
     serializer_class = TindakLanjutSerializer
     filterset_class = TindakLanjutFilter
     lookup_value_regex = r"[0-9]{1,18}"
