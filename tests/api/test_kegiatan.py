@@ -390,3 +390,21 @@ def test_jumlah_query_daftar_tetap(
     sepuluh, n10 = hitung()
     assert (n1, n10) == (1, 10)
     assert satu == sepuluh
+
+
+def test_masukan_aneh_400_bukan_500(dunia, api_klien):
+    k = lengkap(dunia, status=StatusKegiatan.DIAJUKAN)
+    pd = api_klien(dunia.pd_a.user)
+    r = pd.post(_aksi(k, "verifikasi"), {"catatan": "a\x00b"}, format="json")
+    assert r.status_code == 400 and "catatan" in r.json()["galat"]["rincian"]
+    k.refresh_from_db()
+    assert k.status == StatusKegiatan.DIAJUKAN
+    pemilik = api_klien(dunia.pld_a.user)
+    # a form-encoded create (no nested parts) is judged by the same form
+    r = pemilik.post(DAFTAR, {"judul": "x"}, format="multipart")
+    assert r.status_code == 400 and "tanggal" in r.json()["galat"]["rincian"]
+    r = buat(pemilik, dunia.desa_a, judul="a\x00b", peserta_laki=10**30, lintang="1e999")
+    assert r.status_code == 400
+    assert {"judul", "peserta_laki", "lintang"} <= set(r.json()["galat"]["rincian"])
+    r = buat(pemilik, dunia.desa_a, ekstensi={"forum": "x"}, sdgs=[{"a": 1}])
+    assert r.status_code == 400
