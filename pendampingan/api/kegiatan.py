@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from ..inti.akses import pastikan
 from ..inti.alur import PindahDitolak
 from ..inti.masukan import FilterForm, TanpaKendaliValidator
+from ..inti.sekali import SudahTersimpan
 from ..kegiatan import selectors, services
 from ..kegiatan.akses import boleh_ubah, pendamping_pengguna, wilayah_catat_kegiatan
 from ..kegiatan.forms import KembalikanForm, SaringForm
@@ -302,14 +303,27 @@ class KegiatanViewSet(
             raise serializers.ValidationError(
                 {"berkas": [_("Pilih berkas yang akan diunggah (multipart, field “berkas”).")]}
             )
-        obj = tambah(kegiatan=kegiatan, berkas=berkas, user=self.request.user)
+        kunci = self.kunci_sekali()
+        kode, header = status.HTTP_201_CREATED, {}
+        try:
+            obj = tambah(
+                kegiatan=kegiatan, berkas=berkas, user=self.request.user, kunci_sekali=kunci
+            )
+        except SudahTersimpan as e:  # a retry: the first file, read again through the scope
+            model = type(e.obj)
+            obj = model.objects.visible_to(self.request.user).filter(pk=e.obj.pk).first()
+            if obj is None:
+                raise Http404 from None
+            kode, header = status.HTTP_200_OK, {"Idempotent-Replayed": "true"}
         data = bentuk(obj, context=self.get_serializer_context()).data
-        return Response(data, status=status.HTTP_201_CREATED)
+        return Response(data, status=kode, headers=header)
 
     @extend_schema(
-        summary=gettext_lazy("Unggah foto ke kegiatan (multipart, field “berkas”)"),
+        summary=gettext_lazy(
+            "Unggah foto ke kegiatan (multipart, field “berkas”; Idempotency-Key)"
+        ),
         request={"multipart/form-data": UnggahSerializer},
-        responses={201: FotoSerializer, **GALAT_UNGGAH},
+        responses={201: FotoSerializer, 200: FotoSerializer, **GALAT_UNGGAH},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def foto(self, request, pk=None):
@@ -318,7 +332,7 @@ class KegiatanViewSet(
     @extend_schema(
         summary=gettext_lazy("Unggah dokumen ke kegiatan (PDF/DOCX/XLSX/ODT, field “berkas”)"),
         request={"multipart/form-data": UnggahSerializer},
-        responses={201: DokumenSerializer, **GALAT_UNGGAH},
+        responses={201: DokumenSerializer, 200: DokumenSerializer, **GALAT_UNGGAH},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def dokumen(self, request, pk=None):

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from ..inti.alur import PeristiwaStatusDasar
 from ..inti.berkas import BerkasPrivatField
+from ..inti.sekali import KunciSekaliModel
 from ..scope import RegionScopedQuerySet
 from .pilihan import JenisBidang, JenisDokumen, JenisSasaran, NilaiPrinsip, StatusKegiatan
 
@@ -243,7 +244,7 @@ def _unggah_dokumen(instance, filename):
     return f"kegiatan/dokumen/{timezone.now():%Y/%m}/{instance.sha256}.{instance.jenis}"
 
 
-class FotoKegiatan(models.Model):
+class FotoKegiatan(KunciSekaliModel, models.Model):
     """A photo of an entry: checked by decoding it, hashed, thumbnailed; its EXIF time and GPS kept
     beside the entry's own. Stored privately, served by a scoped view."""
 
@@ -281,7 +282,7 @@ class FotoKegiatan(models.Model):
         return self.nama_asli or self.sha256[:12]
 
 
-class DokumenKegiatan(models.Model):
+class DokumenKegiatan(KunciSekaliModel, models.Model):
     """A document of an entry (PDF, DOCX, XLSX, ODT — checked by content)."""
 
     kegiatan = models.ForeignKey(

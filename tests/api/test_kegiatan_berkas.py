@@ -98,3 +98,27 @@ def test_unggah_hanya_pemilik_entri_yang_dapat_diubah(dunia, api_klien):
     r = _unggah(api_klien(dunia.pld_a.user), k, "foto", unggah_jpeg())
     assert r.status_code == 400 and "diverifikasi" in r.json()["galat"]["pesan"]
     assert not FotoKegiatan.objects.exists()
+
+
+@pytest.mark.parametrize("jenis", ["foto", "dokumen"])
+def test_unggah_dua_kali_dengan_kunci_satu_berkas(dunia, api_klien, jenis):
+    import uuid
+
+    k = KegiatanFactory(pendamping=dunia.pld_a, wilayah=dunia.desa_a)
+    klien, kunci = api_klien(dunia.pld_a.user), str(uuid.uuid4())
+    model = FotoKegiatan if jenis == "foto" else DokumenKegiatan
+
+    def berkas():
+        if jenis == "foto":
+            return unggah_jpeg()
+        return SimpleUploadedFile("n.pdf", pdf_bytes())
+
+    r1 = _unggah(klien, k, jenis, berkas(), HTTP_IDEMPOTENCY_KEY=kunci)
+    r2 = _unggah(klien, k, jenis, berkas(), HTTP_IDEMPOTENCY_KEY=kunci)
+    assert (r1.status_code, r2.status_code) == (201, 200)
+    assert r2["Idempotent-Replayed"] == "true" and r2.json()["id"] == r1.json()["id"]
+    assert model.objects.filter(kegiatan=k).count() == 1
+    # the key of another user's file on an entry out of their scope answers nothing of it
+    lain = KegiatanFactory(pendamping=dunia.pld_b, wilayah=dunia.desa_b)
+    r = _unggah(api_klien(dunia.pld_b.user), lain, jenis, berkas(), HTTP_IDEMPOTENCY_KEY=kunci)
+    assert r.status_code == 404

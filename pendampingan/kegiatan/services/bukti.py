@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ...inti.berkas import periksa_dokumen, periksa_foto, simpan_berkas
+from ...inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from ...models import DokumenKegiatan, FotoKegiatan, Kegiatan
 from ._umum import HasilSimpan, alasan_terkunci
 from .alur import pastikan_pemilik
@@ -33,11 +34,36 @@ def kegiatan_lampirkan(
     return hasil
 
 
+def _sekali(model, kunci_sekali, obj, simpan):
+    """Save ``obj`` once per one-time key (``simpan`` writes its files and the row); a repeat
+    raises ``SudahTersimpan`` with the first record."""
+    obj.kunci_sekali = kunci_dari(kunci_sekali)
+
+    def buat():
+        simpan()
+        return obj
+
+    obj, dibuat = buat_sekali(model, obj.kunci_sekali, buat)
+    if not dibuat:
+        raise SudahTersimpan(obj)
+    return obj
+
+
+def _pastikan_belum(model, kunci_sekali) -> None:
+    ada = sudah_ada(model, kunci_dari(kunci_sekali))
+    if ada is not None:
+        raise SudahTersimpan(ada)
+
+
 @transaction.atomic
-def foto_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) -> FotoKegiatan:
-    """Check (decode, size) and attach a photo; the same photo twice on one entry is refused."""
+def foto_tambah(
+    *, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True, kunci_sekali=None
+) -> FotoKegiatan:
+    """Check (decode, size) and attach a photo; the same photo twice on one entry is refused.
+    With ``kunci_sekali`` (the API's Idempotency-Key) a repeat raises ``SudahTersimpan``."""
     if _cek:
         _pastikan_dapat_lampirkan(kegiatan, user)
+    _pastikan_belum(FotoKegiatan, kunci_sekali)
     f = periksa_foto(berkas)
     if FotoKegiatan.objects.filter(kegiatan=kegiatan, sha256=f.sha256).exists():
         raise ValidationError(_("Foto yang sama sudah terlampir pada kegiatan ini."))
@@ -54,10 +80,13 @@ def foto_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) -> 
         exif_lintang=f.exif_lintang,
         exif_bujur=f.exif_bujur,
     )
-    simpan_berkas(foto.berkas, f"foto.{f.ekstensi}", f.isi)
-    simpan_berkas(foto.thumbnail, "thumbnail.jpg", f.thumbnail)
-    foto.save()
-    return foto
+
+    def simpan():
+        simpan_berkas(foto.berkas, f"foto.{f.ekstensi}", f.isi)
+        simpan_berkas(foto.thumbnail, "thumbnail.jpg", f.thumbnail)
+        foto.save()
+
+    return _sekali(FotoKegiatan, kunci_sekali, foto, simpan)
 
 
 @transaction.atomic
@@ -71,10 +100,14 @@ def foto_hapus(*, foto: FotoKegiatan, user) -> None:
 
 
 @transaction.atomic
-def dokumen_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) -> DokumenKegiatan:
-    """Check (by content: PDF/DOCX/XLSX/ODT, size) and attach a document."""
+def dokumen_tambah(
+    *, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True, kunci_sekali=None
+) -> DokumenKegiatan:
+    """Check (by content: PDF/DOCX/XLSX/ODT, size) and attach a document (once per
+    ``kunci_sekali``, as ``foto_tambah``)."""
     if _cek:
         _pastikan_dapat_lampirkan(kegiatan, user)
+    _pastikan_belum(DokumenKegiatan, kunci_sekali)
     d = periksa_dokumen(berkas)
     dok = DokumenKegiatan(
         kegiatan=kegiatan,
@@ -83,9 +116,12 @@ def dokumen_tambah(*, kegiatan: Kegiatan, berkas, user=None, _cek: bool = True) 
         ukuran=len(d.isi),
         nama_asli=(getattr(berkas, "name", "") or f"dokumen.{d.jenis}")[:255],
     )
-    simpan_berkas(dok.berkas, f"dokumen.{d.jenis}", d.isi)
-    dok.save()
-    return dok
+
+    def simpan():
+        simpan_berkas(dok.berkas, f"dokumen.{d.jenis}", d.isi)
+        dok.save()
+
+    return _sekali(DokumenKegiatan, kunci_sekali, dok, simpan)
 
 
 @transaction.atomic
