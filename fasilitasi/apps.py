@@ -8,6 +8,10 @@ class FasilitasiConfig(AppConfig):
     verbose_name = _("Fasilitasi")
 
     def ready(self):
-        from . import hooks
+        from pendampingan import registry
+
+        from . import api, hooks
 
         hooks.daftarkan(self)
+        registry.daftar_api("fasilitasi", api.FasilitasiViewSet, "fasilitasi")
+        registry.daftar_api("fasilitasi-dokumen", api.DokumenViewSet, "fasilitasi-dokumen")

@@ -58,5 +58,10 @@ SPECTACULAR_SETTINGS = {
             ("terlambat", "Terlambat"),
             ("semua", "Semua"),
         ],
+        # forums and fasilitasi (pendampingan/forum/api.py, fasilitasi/api.py)
+        "StatusForumEnum": "pendampingan.forum.models.StatusForum",
+        "JenisForumEnum": "pendampingan.forum.models.JenisForum",
+        "StatusFasilitasiEnum": "fasilitasi.models.StatusFasilitasi",
+        "JenisPeristiwaFasilitasiEnum": "fasilitasi.models.JenisPeristiwa",
     },
 }

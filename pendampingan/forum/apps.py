@@ -9,10 +9,17 @@ class ForumConfig(AppConfig):
     verbose_name = _("Pengorganisasian (forum)")
 
     def ready(self):
-        from pendampingan import roles
+        from pendampingan import registry, roles
 
-        from . import hooks
+        from . import api, hooks
 
         hooks.daftarkan()
+        registry.daftar_api("forum", api.ForumViewSet, "forum")
+        registry.daftar_api(
+            r"forum/(?P<forum_pk>[0-9]+)/anggota", api.AnggotaViewSet, "forum-anggota"
+        )
+        registry.daftar_api(
+            r"forum/(?P<forum_pk>[0-9]+)/pertemuan", api.PertemuanViewSet, "forum-pertemuan"
+        )
         # this app's permissions exist only after its own migrate: sync the groups again then
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
