@@ -20,6 +20,7 @@ import django_filters
 from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import BooleanFilter
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -56,9 +57,10 @@ class AngkaFilter(django_filters.Filter):
 
 class FasilitasiFilter(django_filters.FilterSet):
     """The case list page's filter names and ranges (``views.kasus.kasus_list``; ``saya`` is the
-    "my cases" page); the filtering itself is the site's selector ``fasilitasi_list``."""
+    "my cases" page); the filtering itself is the site's selector ``fasilitasi_list``. The yes/no
+    filters take ``1`` as on the site (or ``true``)."""
 
-    saya = django_filters.BooleanFilter(label=_("Hanya kasus saya (penanggung jawab)"))
+    saya = BooleanFilter(label=_("Hanya kasus saya (penanggung jawab)"))
     wilayah = django_filters.CharFilter(max_length=13, label=_("Kode wilayah"))
     templat = AngkaFilter(min_value=1, max_value=INT_MAKS, label=_("Id templat alur"))
     tahun = AngkaFilter(min_value=1900, max_value=2200, label=_("Tahun"))
@@ -67,7 +69,7 @@ class FasilitasiFilter(django_filters.FilterSet):
         choices=[("terbuka", _("Terbuka (berjalan atau ditunda)")), *StatusFasilitasi.choices],
         label=_("Status"),
     )
-    terlambat = django_filters.BooleanFilter(label=_("Hanya yang terlambat"))
+    terlambat = BooleanFilter(label=_("Hanya yang terlambat"))
     q = django_filters.CharFilter(max_length=200, label=_("Cari (judul, desa)"))
 
     class Meta:
