@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # the login form with bounded input (pendampingan/inti/masukan.py); the rest of the auth views
     path("akun/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("akun/token/", include("pendampingan.api.akun_urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("pendampingan.urls")),
     path("notifikasi/", include("pendampingan.notifikasi.urls")),
