@@ -147,6 +147,15 @@ class KursorDiubah(CursorPagination):
     max_page_size = 200
     invalid_cursor_message = _l("Kursor halaman tidak sah.")
 
+    def decode_cursor(self, request):
+        # a cursor that is not one of ours is a bad request (400 in the error shape), not a 404
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise exceptions.ValidationError(
+                {self.cursor_query_param: [self.invalid_cursor_message]}
+            )
+
     def get_ordering(self, request, queryset, view):
         f = getattr(view, "field_diubah", "diubah")
         nilai = request.query_params.get("ordering", "")
