@@ -29,7 +29,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's AutoSchema with the error bodies, replays and 304s (pendampingan/api/skema.py)
+    "DEFAULT_SCHEMA_CLASS": "pendampingan.api.skema.SkemaApi",
     "EXCEPTION_HANDLER": "pendampingan.api.dasar.penangan_galat",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
