@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import json
 import logging
 import sys
 
@@ -95,9 +96,36 @@ def _cadangan(request, status: int) -> HttpResponse:
     return HttpResponse(isi, status=status, content_type="text/html; charset=utf-8")
 
 
+# Under the API the same errors answer the API's one error shape (pendampingan/api/dasar.py):
+# a client parsing JSON must never get this HTML (a control character in the path refused by
+# MasukanMiddleware, a 500/503 before DRF's handler ran).
+AWALAN_API = "/api/"
+_KODE_API = {400: "tidak_sah", 403: "permission_denied", 404: "not_found", 503: "tidak_tersedia"}
+
+
+def _galat_api(request, status: int, pesan) -> HttpResponse:
+    isi = {
+        "galat": {
+            "kode": _KODE_API.get(status, "galat_server"),
+            "pesan": str(pesan or _JUDUL_CADANGAN.get(status, _JUDUL_CADANGAN[500])),
+            "rincian": {},
+        }
+    }
+    return HttpResponse(json.dumps(isi), status=status, content_type="application/json")
+
+
 def halaman_galat(request, status: int, *, template: str | None = None, **konteks) -> HttpResponse:
     """Render the error page for ``status`` without the database, the cache or the user; fall
-    back to the fixed page if anything goes wrong. Never raises."""
+    back to the fixed page if anything goes wrong. Never raises. Under ``/api/``: JSON."""
+    try:
+        if str(getattr(request, "path", "")).startswith(AWALAN_API):
+            respons = _galat_api(request, status, konteks.get("pesan"))
+            respons["Cache-Control"] = "no-store"
+            if status == 503:
+                respons["Retry-After"] = str(COBA_LAGI_DETIK)
+            return respons
+    except Exception:  # noqa: BLE001, S110 — the HTML page below is the last resort
+        pass
     try:
         nama = template or _TEMPLATE.get(status, "500.html")
         isi = get_template(nama).render(

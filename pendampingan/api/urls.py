@@ -4,9 +4,12 @@ Every API view is exempt from ``LoginRequiredMiddleware`` (which knows only the 
 authenticates (session or device token) and refuses with 401/403 in the API's error shape."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.urls import path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
 
 from .. import registry
 
@@ -15,6 +18,19 @@ app_name = "api"
 
 class Router(DefaultRouter):
     include_format_suffixes = False
+
+
+@extend_schema(exclude=True)
+class TidakAda(APIView):
+    """Any other path under /api/v1/ (a value a route's pattern refuses, a typo): the API's 404 in
+    its error shape, not the site's HTML page."""
+
+    permission_classes = []
+
+    def get(self, request, *args, **kwargs):
+        raise Http404
+
+    post = put = patch = delete = options = get
 
 
 def _pola():
@@ -26,6 +42,7 @@ def _pola():
         path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
         path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
         *router.urls,
+        path("<path:sisa>", TidakAda.as_view(), name="tidak-ada"),  # last
     ]
     for p in pola:
         p.callback = login_not_required(p.callback)

@@ -49,6 +49,16 @@ def test_404_di_luar_wilayah_dengan_bentuk_galat(dunia, api_klien):
     g = galat(c.get(f"{DAFTAR}{dunia.desa_b.kode}/"), 404)
     assert "di luar wilayah" in g["pesan"]
     galat(c.get(f"{DAFTAR}99.99.99.9999/"), 404)
+    # a control character refused by MasukanMiddleware before any view: JSON too, not HTML
+    r = c.get(DAFTAR, {"q": "a\x1ab"})
+    assert r["Content-Type"] == "application/json"
+    galat(r, 400, "tidak_sah")
+    # a value the route refuses, a path that does not exist: the API's 404, not the HTML page
+    for url in (f"{DAFTAR}%C2%84/", "/api/v1/tidak-ada/", "/api/v1/wilayah"):
+        r = c.get(url)
+        assert r["Content-Type"] == "application/json"
+        galat(r, 404, "not_found")
+    galat(c.post("/api/v1/tidak-ada/"), 404)
 
 
 def test_405_metode_tidak_diizinkan(dunia, api_klien):

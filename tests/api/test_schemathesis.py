@@ -6,7 +6,7 @@ bodies). The number of generated cases is printed and recorded in ``schemathesis
 test's temporary folder.
 
 Knobs (environment): ``SCHEMATHESIS_CONTOH`` examples per operation (default 25),
-``SCHEMATHESIS_WAKTU`` seconds per token (default 80), ``SCHEMATHESIS_SEED``."""
+``SCHEMATHESIS_WAKTU`` seconds per token (default 45), ``SCHEMATHESIS_SEED``."""
 
 import datetime
 import os
@@ -49,7 +49,7 @@ def _baris(dunia):
 
 def _jalankan(url, rahasia, laporan: Path) -> tuple[int, str]:
     contoh = os.environ.get("SCHEMATHESIS_CONTOH", "25")
-    waktu = os.environ.get("SCHEMATHESIS_WAKTU", "80")
+    waktu = os.environ.get("SCHEMATHESIS_WAKTU", "45")
     perintah = [
         SCHEMATHESIS,
         "run",
