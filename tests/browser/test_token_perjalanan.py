@@ -66,7 +66,7 @@ def test_buat_pakai_dan_cabut_token(halaman, dunia, live_server):
     assert status == 200 and dunia.desa_a.kode in {w["kode"] for w in isi["results"]}
 
     # never shown again
-    halaman.reload()
+    halaman.goto("/akun/token/")
     assert rahasia not in halaman.content() and f"{rahasia[:8]}…" in halaman.content()
     assert halaman.locator("#rahasia-baru").count() == 0
 
