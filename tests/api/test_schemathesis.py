@@ -82,7 +82,10 @@ def _jalankan(url, rahasia, laporan: Path) -> tuple[int, str]:
     ]
     if os.environ.get("SCHEMATHESIS_SEED"):
         perintah += ["--seed", os.environ["SCHEMATHESIS_SEED"]]
-    p = subprocess.run(perintah, capture_output=True, text=True, timeout=int(waktu) + 120)
+    # its cache (.schemathesis/) goes to the test's folder, not the checkout
+    p = subprocess.run(
+        perintah, capture_output=True, text=True, timeout=int(waktu) + 120, cwd=laporan.parent
+    )
     return p.returncode, p.stdout + p.stderr
 
 
