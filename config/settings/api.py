@@ -64,5 +64,9 @@ SPECTACULAR_SETTINGS = {
         "JenisForumEnum": "pendampingan.forum.models.JenisForum",
         "StatusFasilitasiEnum": "fasilitasi.models.StatusFasilitasi",
         "JenisPeristiwaFasilitasiEnum": "fasilitasi.models.JenisPeristiwa",
+        # regions, facilitators, monthly reports
+        "JenisWilayahEnum": "pendampingan.models.wilayah.JenisWilayah",
+        "JenisPenugasanEnum": "pendampingan.models.pendamping.JenisPenugasan",
+        "StatusLaporanEnum": "pendampingan.bulanan.models.StatusLaporan",
     },
 }

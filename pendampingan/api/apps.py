@@ -12,9 +12,11 @@ class ApiConfig(AppConfig):
         from .. import registry
         from .kegiatan import AntreanViewSet, KegiatanViewSet
         from .kegiatan_lain import DokumenKegiatanViewSet, FotoKegiatanViewSet, TindakLanjutViewSet
+        from .pendamping import PendampingViewSet
         from .wilayah import WilayahViewSet
 
         registry.daftar_api("wilayah", WilayahViewSet, "wilayah")
+        registry.daftar_api("pendamping", PendampingViewSet, "pendamping")
         # the daily log (pendampingan/api/kegiatan.py, kegiatan_lain.py)
         registry.daftar_api("kegiatan", KegiatanViewSet, "kegiatan")
         registry.daftar_api("kegiatan/antrean", AntreanViewSet, "kegiatan-antrean")

@@ -8,6 +8,10 @@ class BulananConfig(AppConfig):
     verbose_name = _("Laporan bulanan")
 
     def ready(self):
+        from pendampingan import registry
+
+        from .api import LaporanBulananViewSet
         from .hooks import pasang
 
         pasang(self)
+        registry.daftar_api("laporan-bulanan", LaporanBulananViewSet, "laporanbulanan")

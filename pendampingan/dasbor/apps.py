@@ -8,6 +8,10 @@ class DasborConfig(AppConfig):
     verbose_name = _("Dasbor dan ekspor")
 
     def ready(self):
+        from pendampingan import registry
+
         from . import hooks
+        from .api import DasborViewSet
 
         hooks.daftarkan()
+        registry.daftar_api("dasbor", DasborViewSet, "dasbor")

@@ -44,6 +44,19 @@ def periode_default(hari_ini: datetime.date | None = None) -> Periode:
     return Periode(bulan_awal(hari_ini), bulan_berikut(hari_ini) - datetime.timedelta(days=1))
 
 
+def periode_pilihan(dari: datetime.date | None, sampai: datetime.date | None) -> Periode:
+    """The dashboard's period from a valid ``PeriodeForm`` (the page and the API): a start alone
+    runs a year (at most to the end of the current month, never before the start), an end alone
+    starts on the first of its month, neither is the current month."""
+    default = periode_default()
+    if dari and not sampai:
+        sampai = min(dari.replace(year=dari.year + 1) - datetime.timedelta(days=1), default.sampai)
+        sampai = max(sampai, dari)
+    if sampai and not dari:
+        dari = sampai.replace(day=1)
+    return Periode(dari or default.dari, sampai or default.sampai)
+
+
 BATAS_HARI = 366
 
 

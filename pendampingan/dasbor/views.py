@@ -38,7 +38,7 @@ from .forms import (
     filter_bersih,
 )
 from .panel import url_daftar, url_dasbor
-from .periode import periode_filter
+from .periode import periode_filter, periode_pilihan
 from .selectors import Periode
 
 
@@ -70,16 +70,9 @@ def _wilayah(request):
 
 
 def _periode(form) -> Periode:
-    default = selectors.periode_default()
     if not form.is_valid():
-        return default
-    dari, sampai = form.cleaned_data.get("dari"), form.cleaned_data.get("sampai")
-    if dari and not sampai:
-        sampai = min(dari.replace(year=dari.year + 1) - timezone.timedelta(days=1), default.sampai)
-        sampai = max(sampai, dari)
-    if sampai and not dari:
-        dari = sampai.replace(day=1)
-    return Periode(dari or default.dari, sampai or default.sampai)
+        return selectors.periode_default()
+    return periode_pilihan(form.cleaned_data.get("dari"), form.cleaned_data.get("sampai"))
 
 
 def _wilayah_periode(request):

@@ -12,4 +12,7 @@ KASUS = {
     "api:redoc": Publik(),
     "api:wilayah-list": Daftar(buat=lambda d, desa: desa.kode, kwargs=None),
     "api:wilayah-detail": Objek(buat=lambda d, desa: {"kode": desa.kode}),
+    # facilitators: the desa's owner is on the list of whoever sees the desa
+    "api:pendamping-list": Daftar(buat=lambda d, desa: d.pemilik[desa.kode].nama),
+    "api:pendamping-detail": Objek(buat=lambda d, desa: {"pk": d.pemilik[desa.kode].pk}),
 }

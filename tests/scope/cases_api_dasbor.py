@@ -1,0 +1,8 @@
+"""The dashboard's figures through the API (pendampingan/dasbor/api.py) in the scope walk."""
+
+from .kasus import Daftar
+
+KASUS = {
+    # the user's widest region by default (PD A: kecamatan A, whose desa it names per child)
+    "api:dasbor-list": Daftar(buat=lambda d, desa: desa.nama, pengguna="pengawas"),
+}
