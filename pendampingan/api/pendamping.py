@@ -11,6 +11,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from ..inti.masukan import FilterForm
@@ -65,6 +66,20 @@ class PendampingFilter(django_filters.FilterSet):
         return qs.filter(pk__in=Penugasan.objects.di_wilayah(value).values("pendamping_id"))
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: PendampingSerializer(many=True),
+            400: OpenApiResponse(description=_("Filter, kursor atau updated_since tidak sah.")),
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: PendampingSerializer,
+            404: OpenApiResponse(description=_("Tidak ada, atau di luar cakupan Anda.")),
+        }
+    ),
+)
 class PendampingViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
     """Facilitators the user may see, each with the assignments the user may see."""
 

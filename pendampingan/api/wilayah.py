@@ -8,7 +8,12 @@ from __future__ import annotations
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 
 from .. import selectors
@@ -82,6 +87,20 @@ class WilayahFilter(django_filters.FilterSet):
         return selectors.wilayah_saring(qs, q=value)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: WilayahSerializer(many=True),
+            400: OpenApiResponse(description=_("Filter, kursor atau updated_since tidak sah.")),
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: WilayahDetailSerializer,
+            404: OpenApiResponse(description=_("Tidak ada, atau di luar cakupan Anda.")),
+        }
+    ),
+)
 class WilayahViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
     """Regions the user may see; ``?induk=<kode>`` walks the tree one level down."""
 

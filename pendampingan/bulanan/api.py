@@ -10,7 +10,12 @@ import django_filters
 from django import forms
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 
 from pendampingan.api.dasar import ApiViewSet
@@ -114,6 +119,20 @@ class LaporanFilter(django_filters.FilterSet):
         return qs.di_wilayah(value)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: LaporanBulananSerializer(many=True),
+            400: OpenApiResponse(description=_("Filter, kursor atau updated_since tidak sah.")),
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: LaporanBulananDetailSerializer,
+            404: OpenApiResponse(description=_("Tidak ada, atau di luar cakupan Anda.")),
+        }
+    ),
+)
 class LaporanBulananViewSet(ApiViewSet, viewsets.ReadOnlyModelViewSet):
     """Monthly reports the user may see (their own; the ones they supervise)."""
 
