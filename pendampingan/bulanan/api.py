@@ -47,12 +47,20 @@ class PeristiwaLaporanSerializer(serializers.ModelSerializer):
         return p.nama if p else u.get_username()
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2026-10"})
+class BulanJawabField(serializers.Field):
+    """The report's month as the site writes it (``2026-10``, the ``bulan`` filter's form)."""
+
+    def to_representation(self, value):
+        return value.strftime("%Y-%m")
+
+
 class LaporanBulananSerializer(serializers.ModelSerializer):
     pendamping_nama = serializers.CharField(source="pendamping.nama", read_only=True)
     wilayah_nama = serializers.CharField(source="wilayah.nama", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     jam_kerja = serializers.FloatField(read_only=True)
-    bulan = serializers.DateField(format="%Y-%m", read_only=True)
+    bulan = BulanJawabField(read_only=True)
 
     class Meta:
         model = LaporanBulanan
@@ -98,6 +106,7 @@ class BulanFilter(django_filters.Filter):
     field_class = BulanField  # the site's month field (``2026-10``)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 2**31 - 1})
 class AngkaFilter(django_filters.Filter):
     field_class = forms.IntegerField
 

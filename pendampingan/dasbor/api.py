@@ -17,7 +17,12 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -122,6 +127,7 @@ class TindakLanjutDasborSerializer(serializers.Serializer):
     per_wilayah = TindakLanjutAnakDasborSerializer(many=True)
 
 
+@extend_schema_serializer(many=False)  # one object, although the route is a "list"
 class DasborSerializer(serializers.Serializer):
     wilayah = WilayahDasborSerializer()
     periode = PeriodeDasborSerializer()
