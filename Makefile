@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test fuzz venv deps npm db demo serve worker beat lint format lock bench clean
+.PHONY: run test fuzz fuzz-form venv deps npm db demo serve worker beat lint format lock bench clean
 
 run: deps npm db demo serve  ## venv, locked dependencies, assets, database, regions, demo, site
 
@@ -52,9 +52,14 @@ test: deps npm
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The fuzz suite (tests/fuzz) with the long hypothesis profile: thousands of hostile inputs per URL
-# (CI runs the short "ci" profile inside `make test`). FUZZ_CONTOH=<n> sets the number per URL.
+# and per form class / FilterSet (CI runs the short "ci" profile inside `make test`).
+# FUZZ_CONTOH=<n> sets the number per URL, FUZZ_CONTOH_FORM=<n> per form; `make fuzz-form` runs
+# only the form layer (no HTTP), FUZZ_CATAT=<file> records examples and seconds per target.
 fuzz: deps npm
 	FUZZ_PROFIL=panjang $(PY) -m pytest tests/fuzz -p no:cacheprovider $(PYTEST_ARGS)
+
+fuzz-form: deps
+	FUZZ_PROFIL=panjang $(PY) -m pytest tests/fuzz/test_formulir.py -p no:cacheprovider $(PYTEST_ARGS)
 
 worker: deps  ## a Celery worker (needs REDIS_URL)
 	$(VENV)/bin/celery -A config.celery_app worker --loglevel=INFO --concurrency=2

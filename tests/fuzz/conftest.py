@@ -6,7 +6,9 @@ hypothesis profiles:
   that (at least 5) for one without (a detail page), to keep within its CI budget;
 * ``panjang`` — 2,000 examples per URL (the same split), for ``make fuzz``.
 
-``FUZZ_PROFIL=panjang`` chooses; ``FUZZ_CONTOH=<n>`` sets the number per URL.
+``FUZZ_PROFIL=panjang`` chooses; ``FUZZ_CONTOH=<n>`` sets the number per URL. The form layer
+(``test_formulir.py``, no HTTP) takes its own number per form class and FilterSet from the same
+profile: 200 in ``ci``, 3,000 in ``panjang`` (``FUZZ_CONTOH_FORM=<n>`` overrides).
 """
 
 import os

@@ -129,3 +129,19 @@ def test_baca_pemberitahuan_next_aneh(dunia, nxt):
     assert resp.status_code == 302
     assert resp["Location"] == reverse("notifikasi:pesan-list")
     assert Pesan.objects.get(pk=kw["pk"]).dibaca_pada is not None
+
+
+def test_hadir_di_luar_64_bit_ditolak_form(dunia):
+    """Found by the form fuzz: a ``hadir`` value beyond 64 bits reached the member query (SQLite:
+    OverflowError, a 500). The form refuses it at the field."""
+    from pendampingan.forum.forms.pertemuan import PertemuanIsiForm
+    from tests.scope.cases_forum import _forum
+
+    forum = _forum(dunia, dunia.desa_a)
+    form = PertemuanIsiForm(
+        {"hadir": [str(2**63)], "tamu_laki": "0", "tamu_perempuan": "0"},
+        user=dunia.pld_a.user,
+        forum=forum,
+    )
+    assert not form.is_valid()
+    assert "hadir" in form.errors

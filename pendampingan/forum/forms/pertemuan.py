@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,21 @@ from ._umum import Jam, SaranaPilihan, Tanggal
 
 
 class _AnggotaPilihan(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # a number beyond 64 bits would reach the query (SQLite raises OverflowError): refuse it
+        for pk in value:
+            try:
+                dalam = masukan.BIGINT_MIN <= int(str(pk)) <= masukan.BIGINT_MAKS
+            except (TypeError, ValueError):
+                continue  # not a number: the parent answers invalid_pk_value itself
+            if not dalam:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj):
         teks = f"{obj.nama} ({obj.get_jenis_kelamin_display()}, {obj.unsur})"
         if obj.tanggal_keluar:
