@@ -141,3 +141,29 @@ def test_fuzz_filterset(kelas, dunia):
 
     periksa()
     _catat("filterset", nama, jalan[0], mulai)
+
+
+def test_periksa_bersih_menangkap_nilai_yang_tidak_muat(dunia):
+    """The column check can fail: cleaned values that do not fit the columns of ``Kegiatan`` — a
+    title past its 200 characters, a count beyond its column, a date in year 1, a NUL — are each
+    caught."""
+    import datetime
+
+    from pendampingan.models import Kegiatan
+
+    class Palsu:  # what periksa_bersih reads of a valid model form
+        class _meta:  # noqa: N801
+            model = Kegiatan
+
+        cleaned_data = {
+            "judul": "j" * 201,
+            "peserta_laki": 2**40,
+            "tanggal": datetime.date(1, 1, 1),
+            "uraian": "a\x00b",
+            "peserta_perempuan": 3,
+        }
+
+    masalah = " ".join(periksa_bersih(Palsu()))
+    for nama in ("judul", "peserta_laki", "tanggal", "uraian"):
+        assert nama in masalah, (nama, masalah)
+    assert "peserta_perempuan" not in masalah
