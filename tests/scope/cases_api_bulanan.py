@@ -1,5 +1,7 @@
 """Monthly reports through the API (pendampingan/bulanan/api.py) in the scope walk."""
 
+import datetime
+
 from tests.bulanan.factories import laporan
 
 from .kasus import Daftar, Objek
@@ -10,7 +12,14 @@ def _laporan(d, desa):
 
 
 def _penanda(d, desa):
-    lap = laporan(d.pemilik[desa.kode], desa, catatan_pengawas=f"Catatan laporan {desa.kode}")
+    # a month of its own: the admin walk builds every list's rows in one world, beside the site's
+    # report of this month (tests/scope/cases_bulanan.py)
+    lap = laporan(
+        d.pemilik[desa.kode],
+        desa,
+        bulan=datetime.date(2025, 11, 1),
+        catatan_pengawas=f"Catatan laporan {desa.kode}",
+    )
     return lap.catatan_pengawas
 
 
