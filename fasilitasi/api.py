@@ -40,7 +40,6 @@ from .api_bentuk import (
     FasilitasiDetailSerializer,
     FasilitasiDokumenSerializer,
     FasilitasiSerializer,
-    galat,
 )
 from .models import (
     DokumenFasilitasi,
@@ -105,8 +104,8 @@ class DokumenFilter(django_filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: FasilitasiSerializer, **galat(400, 401, 403)}),
-    retrieve=extend_schema(responses={200: FasilitasiDetailSerializer, **galat(401, 403, 404)}),
+    list=extend_schema(responses={200: FasilitasiSerializer}),
+    retrieve=extend_schema(responses={200: FasilitasiDetailSerializer}),
 )
 class FasilitasiViewSet(
     ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -151,8 +150,8 @@ _MIME = sorted({*MIME_FOTO.values(), *MIME_DOKUMEN.values()})
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: FasilitasiDokumenSerializer, **galat(400, 401, 403)}),
-    retrieve=extend_schema(responses={200: FasilitasiDokumenSerializer, **galat(401, 403, 404)}),
+    list=extend_schema(responses={200: FasilitasiDokumenSerializer}),
+    retrieve=extend_schema(responses={200: FasilitasiDokumenSerializer}),
 )
 class DokumenViewSet(
     ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -175,7 +174,6 @@ class DokumenViewSet(
         summary=str(_("Unduh berkas dokumen")),
         responses={
             **{(200, m): OpenApiResponse(OpenApiTypes.BINARY) for m in _MIME},
-            **galat(401, 403, 404),
         },
     )
     @action(

@@ -39,7 +39,6 @@ from .api_bentuk import (
     ForumPertemuanDetailSerializer,
     ForumPertemuanSerializer,
     ForumSerializer,
-    galat,
 )
 from .models import (
     Anggota,
@@ -96,8 +95,8 @@ PARAM_FORUM = OpenApiParameter(
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: ForumSerializer, **galat(400, 401, 403)}),
-    retrieve=extend_schema(responses={200: ForumDetailSerializer, **galat(401, 403, 404)}),
+    list=extend_schema(responses={200: ForumSerializer}),
+    retrieve=extend_schema(responses={200: ForumDetailSerializer}),
 )
 class ForumViewSet(
     ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -133,11 +132,11 @@ class _DiForum:
 @extend_schema_view(
     list=extend_schema(
         parameters=[PARAM_FORUM],
-        responses={200: ForumAnggotaSerializer, **galat(400, 401, 403, 404)},
+        responses={200: ForumAnggotaSerializer},
     ),
     retrieve=extend_schema(
         parameters=[PARAM_FORUM],
-        responses={200: ForumAnggotaSerializer, **galat(401, 403, 404)},
+        responses={200: ForumAnggotaSerializer},
     ),
 )
 class AnggotaViewSet(
@@ -160,11 +159,11 @@ class AnggotaViewSet(
 @extend_schema_view(
     list=extend_schema(
         parameters=[PARAM_FORUM],
-        responses={200: ForumPertemuanSerializer, **galat(400, 401, 403, 404)},
+        responses={200: ForumPertemuanSerializer},
     ),
     retrieve=extend_schema(
         parameters=[PARAM_FORUM],
-        responses={200: ForumPertemuanDetailSerializer, **galat(401, 403, 404)},
+        responses={200: ForumPertemuanDetailSerializer},
     ),
 )
 class PertemuanViewSet(

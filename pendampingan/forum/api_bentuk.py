@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiResponse,
     extend_schema_field,
 )
 from rest_framework import permissions, serializers
@@ -34,37 +33,6 @@ class BolehLihat(permissions.BasePermission):
 
 
 IZIN = [permissions.IsAuthenticated, BolehLihat]
-
-# the error body (``pendampingan.api.dasar.penangan_galat``) for the schema
-SKEMA_GALAT = {
-    "type": "object",
-    "required": ["galat"],
-    "properties": {
-        "galat": {
-            "type": "object",
-            "required": ["kode", "pesan", "rincian"],
-            "properties": {
-                "kode": {"type": "string"},
-                "pesan": {"type": "string"},
-                "rincian": {
-                    "type": "object",
-                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
-                },
-            },
-        }
-    },
-}
-_URAIAN_GALAT = {
-    400: _("Masukan tidak sah."),
-    401: _("Belum masuk (token atau sesi)."),
-    403: _("Tidak berwenang."),
-    404: _("Tidak ditemukan atau di luar wilayah Anda."),
-}
-
-
-def galat(*kode: int) -> dict:
-    return {k: OpenApiResponse(SKEMA_GALAT, description=str(_URAIAN_GALAT[k])) for k in kode}
-
 
 # ----------------------------------------------------------------------------- serializers
 
