@@ -198,6 +198,12 @@ def waktu_iso(nilai: str) -> datetime.datetime:
                 w = datetime.datetime.combine(d, datetime.time.min)
     except (ValueError, OverflowError):
         w = None
+    if (
+        w is not None
+        and w.utcoffset() is not None
+        and abs(w.utcoffset()) > datetime.timedelta(hours=14)
+    ):
+        w = None  # no zone is more than 14 hours from UTC (and the database refuses it)
     if w is None or not (1900 <= w.year <= 9998):
         raise exceptions.ValidationError(
             {"updated_since": [_("Waktu harus ISO 8601, mis. 2026-03-01T08:00:00+07:00.")]}
