@@ -19,25 +19,9 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from .. import registry
+from ..kegiatan.services import FIELD_UTAMA
 from ..kegiatan.views.entri import _FormKegiatan
 
-FIELD_UTAMA = (
-    "tanggal",
-    "jam_mulai",
-    "jam_selesai",
-    "wilayah",
-    "tata_cara",
-    "judul",
-    "uraian",
-    "masalah",
-    "solusi",
-    "hasil",
-    "peserta_laki",
-    "peserta_perempuan",
-    "lintang",
-    "bujur",
-    "akurasi",
-)
 AWALAN = {"asistensi": "asistensi", "pengarahan": "pengarahan"}
 
 
