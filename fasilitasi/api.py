@@ -27,10 +27,10 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import mixins, renderers, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 
-from pendampingan.api.dasar import ApiViewSet
+from pendampingan.api.dasar import RENDERER_BERKAS, ApiViewSet
 from pendampingan.inti.berkas import MIME_DOKUMEN, MIME_FOTO, respons_berkas
 from pendampingan.inti.masukan import INT_MAKS, FilterForm
 
@@ -134,18 +134,6 @@ class FasilitasiViewSet(
         return kasus
 
 
-class BerkasRenderer(renderers.BaseRenderer):
-    """Lets any ``Accept`` reach the download (the file's own type answers); an error body is
-    still JSON."""
-
-    media_type = "*/*"
-    format = "berkas"
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return renderers.JSONRenderer().render(data, "application/json", renderer_context)
-
-
 _MIME = sorted({*MIME_FOTO.values(), *MIME_DOKUMEN.values()})
 
 
@@ -179,7 +167,7 @@ class DokumenViewSet(
     @action(
         detail=True,
         methods=["get"],
-        renderer_classes=[renderers.JSONRenderer, BerkasRenderer],
+        renderer_classes=RENDERER_BERKAS,
         filter_backends=[],
         pagination_class=None,
     )

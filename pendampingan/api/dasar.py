@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from rest_framework import exceptions, filters, status
+from rest_framework import exceptions, filters, renderers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
@@ -48,6 +48,30 @@ from ..inti.sekali import SudahTersimpan
 from ..scope import cakupan_pengguna
 
 HEADER_KUNCI = "Idempotency-Key"
+
+
+# ----------------------------------------------------------------------------- downloads
+
+
+class BerkasRenderer(renderers.BaseRenderer):
+    """A download's renderer: any ``Accept`` (or ``?format=berkas``) reaches the view, whose file
+    (a Django ``FileResponse``, never rendered) answers with its own type. An error on the way is
+    the one JSON error body, labelled ``application/json`` rather than the ``*/*`` it was
+    negotiated as."""
+
+    media_type = "*/*"
+    format = "berkas"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        respons = (renderer_context or {}).get("response")
+        if respons is not None:
+            respons["Content-Type"] = "application/json"
+        return renderers.JSONRenderer().render(data, "application/json", renderer_context)
+
+
+#: ``renderer_classes`` of a download action
+RENDERER_BERKAS = [renderers.JSONRenderer, BerkasRenderer]
 
 
 # ----------------------------------------------------------------------------- errors

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import mixins, renderers, serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 
 from .. import services as inti_services
@@ -20,7 +20,7 @@ from ..kegiatan.forms import TindakLanjutSelesaiForm
 from ..kegiatan.views.bukti import dokumen_unduh, foto_tampil
 from ..models import DokumenKegiatan, FotoKegiatan, StatusTindakLanjut, TindakLanjut
 from ..scope import cakupan_pengguna
-from .dasar import ApiViewSet
+from .dasar import RENDERER_BERKAS, ApiViewSet
 from .kegiatan import GALAT, GALAT_AKSI
 from .kegiatan_bentuk import (
     DokumenSerializer,
@@ -28,19 +28,6 @@ from .kegiatan_bentuk import (
     SelesaiSerializer,
     TindakLanjutSerializer,
 )
-
-
-class BerkasRenderer(renderers.BaseRenderer):
-    """Lets a download answer any ``Accept``; the file itself is a Django ``FileResponse`` (never
-    rendered), an error body is JSON."""
-
-    media_type = "*/*"
-    format = "berkas"
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return renderers.JSONRenderer().render(data, "application/json", renderer_context)
-
 
 _BERKAS = {
     (200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, description=gettext_lazy("Isi berkas.")),
@@ -79,7 +66,7 @@ class FotoKegiatanViewSet(_BerkasViewSet):
         parameters=[OpenApiParameter("ukuran", str, enum=["kecil"], required=False)],
         responses=_BERKAS,
     )
-    @action(detail=True, methods=["get"], renderer_classes=[renderers.JSONRenderer, BerkasRenderer])
+    @action(detail=True, methods=["get"], renderer_classes=RENDERER_BERKAS)
     def unduh(self, request, pk=None):
         return self._unduh(request)
 
@@ -93,7 +80,7 @@ class DokumenKegiatanViewSet(_BerkasViewSet):
     view_unduh = staticmethod(dokumen_unduh)
 
     @extend_schema(summary=gettext_lazy("Unduh dokumen"), responses=_BERKAS)
-    @action(detail=True, methods=["get"], renderer_classes=[renderers.JSONRenderer, BerkasRenderer])
+    @action(detail=True, methods=["get"], renderer_classes=RENDERER_BERKAS)
     def unduh(self, request, pk=None):
         return self._unduh(request)
 

@@ -61,6 +61,19 @@ def test_404_di_luar_wilayah_dengan_bentuk_galat(dunia, api_klien):
     galat(c.post("/api/v1/tidak-ada/"), 404)
 
 
+@pytest.mark.parametrize(
+    "awalan", ["/api/v1/kegiatan/foto/", "/api/v1/kegiatan/dokumen/", "/api/v1/fasilitasi-dokumen/"]
+)
+@pytest.mark.parametrize("format_", [{}, {"format": "berkas"}])
+def test_unduh_galat_tetap_json(dunia, api_klien, awalan, format_):
+    """A download negotiated as any type (``*/*``, ``?format=berkas``) still labels its error body
+    JSON (schemathesis found ``Content-Type: */*`` on a 404)."""
+    c = api_klien(dunia.pld_a.user)
+    r = c.get(f"{awalan}987654/unduh/", format_, HTTP_ACCEPT="*/*")
+    assert r["Content-Type"] == "application/json"
+    galat(r, 404, "not_found")
+
+
 def test_405_metode_tidak_diizinkan(dunia, api_klien):
     c = api_klien(dunia.pld_a.user)
     g = galat(c.delete(f"{DAFTAR}{dunia.desa_a.kode}/"), 405, "method_not_allowed")
