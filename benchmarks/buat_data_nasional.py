@@ -119,6 +119,15 @@ def buat_pendamping(mulai, rng):
     pp = Penyalin(Pendamping, ["id", "user_id", "nama", "jabatan", "nomor_kontrak", "aktif"])
     pp.salin((pid0 + n, uid0 + n, o[1], o[2], f"BENCH-{n}", True) for n, o in enumerate(orang, 1))
     pp.setval()
+    # each account in its role's group, as the site's own account creation does (the permissions
+    # to write entries, verify, ... come from the group)
+    from django.contrib.auth.models import Group
+
+    from pendampingan import roles
+
+    grup = {g.name: g.pk for g in Group.objects.all()}
+    pg = Penyalin(User.groups.through, ["user_id", "group_id"])
+    pg.salin((uid0 + n, grup[roles.grup_untuk_jabatan(o[2])]) for n, o in enumerate(orang, 1))
     mulai_tugas = datetime.date.today() - datetime.timedelta(days=800)
     pt = Penyalin(Penugasan, ["pendamping_id", "wilayah_id", "jenis", "mulai"])
     pt.salin(

@@ -4,6 +4,7 @@ login, same transaction per request, one tiny response)."""
 from django.http import HttpResponse
 from django.urls import path
 
+from config.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from config.urls import urlpatterns as _proyek
 
 

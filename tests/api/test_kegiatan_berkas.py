@@ -122,3 +122,42 @@ def test_unggah_dua_kali_dengan_kunci_satu_berkas(dunia, api_klien, jenis):
     lain = KegiatanFactory(pendamping=dunia.pld_b, wilayah=dunia.desa_b)
     r = _unggah(api_klien(dunia.pld_b.user), lain, jenis, berkas(), HTTP_IDEMPOTENCY_KEY=kunci)
     assert r.status_code == 404
+
+
+def test_berkas_baru_atau_dihapus_menggeser_versi_entri(dunia, api_klien):
+    """A photo or document added or removed is a change of the entry: its ETag moves and a device
+    syncing with ``updated_since`` (a time after the entry was written) gets it again."""
+    from django.utils import timezone
+
+    from pendampingan.kegiatan import services
+
+    k = KegiatanFactory(pendamping=dunia.pld_a, wilayah=dunia.desa_a)
+    klien = api_klien(dunia.pld_a.user)
+    detail = reverse("api:kegiatan-detail", kwargs={"pk": k.pk})
+    daftar = reverse("api:kegiatan-list")
+
+    def sinkron(sejak):
+        r = klien.get(daftar, {"updated_since": sejak.isoformat()})
+        return [e["id"] for e in r.json()["results"]]
+
+    etag = klien.get(detail)["ETag"]
+    sejak = timezone.now()
+    assert sinkron(sejak) == []
+    r = _unggah(klien, k, "foto", unggah_jpeg())
+    assert r.status_code == 201
+    assert sinkron(sejak) == [k.pk]
+    etag_foto = klien.get(detail)["ETag"]
+    assert etag_foto != etag
+
+    sejak = timezone.now()
+    r = _unggah(klien, k, "dokumen", SimpleUploadedFile("rab.pdf", pdf_bytes(), "application/pdf"))
+    assert r.status_code == 201 and sinkron(sejak) == [k.pk]
+    etag_dok = klien.get(detail)["ETag"]
+    assert etag_dok != etag_foto
+
+    sejak = timezone.now()
+    services.foto_hapus(foto=FotoKegiatan.objects.get(kegiatan=k), user=dunia.pld_a.user)
+    assert sinkron(sejak) == [k.pk] and klien.get(detail)["ETag"] != etag_dok
+    sejak = timezone.now()
+    services.dokumen_hapus(dokumen=DokumenKegiatan.objects.get(kegiatan=k), user=dunia.pld_a.user)
+    assert sinkron(sejak) == [k.pk]

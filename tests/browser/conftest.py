@@ -5,8 +5,10 @@ CI=true, where a missing browser fails the run."""
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault(
     "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
@@ -77,3 +79,22 @@ def masuk(page, username, password="rahasia-uji-123"):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+AXE = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
+
+
+def periksa_axe(page, *, dampak=("serious", "critical")):
+    """axe-core (npm devDependency) on the page as it stands: no violation of WCAG 2 A/AA rules
+    with a ``serious`` or ``critical`` impact. Returns every violation found (for a report)."""
+    assert AXE.exists(), f"{AXE} tidak ada: jalankan `make npm`."
+    page.add_script_tag(path=str(AXE))
+    hasil = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag',"
+        " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
+    )
+    berat = [v for v in hasil if v["impact"] in dampak]
+    assert not berat, berat
+    return hasil

@@ -2,9 +2,9 @@
 against /api/v1/wilayah/, then revokes it with a confirmation — the API then refuses it. Screenshots
 at 390 and 1366 px (/tmp/token_*.png).
 
-axe-core is not among the project's packages (package.json), so the page's accessibility is
-checked here by hand: one h1, every input labelled, the copy button a real button, the revoke link
-naming its token for a screen reader."""
+Each page state is checked with axe-core (WCAG 2.1 A/AA, no serious or critical violation) and by
+hand: one h1, every input labelled, the copy button a real button, the revoke link naming its
+token for a screen reader."""
 
 import json
 import urllib.error
@@ -14,7 +14,7 @@ import pytest
 
 from pendampingan.api.models import TokenPerangkat
 
-from .conftest import masuk
+from .conftest import masuk, periksa_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,6 +34,7 @@ def _aksesibel(halaman):
         id_ = inp.get_attribute("id")
         assert id_ and halaman.locator(f"label[for='{id_}']").count() == 1, id_
     assert halaman.evaluate("document.documentElement.lang")
+    periksa_axe(halaman)
 
 
 def test_buat_pakai_dan_cabut_token(halaman, dunia, live_server):
@@ -74,11 +75,13 @@ def test_buat_pakai_dan_cabut_token(halaman, dunia, live_server):
     halaman.wait_for_load_state()
     assert halaman.get_by_role("heading", level=1).inner_text() == "Cabut token"
     halaman.screenshot(path="/tmp/token_cabut_390.png", full_page=True)
+    periksa_axe(halaman)
     halaman.get_by_role("button", name="Ya, cabut token").click()
     halaman.wait_for_load_state()
     assert "dicabut; perangkat itu tidak bisa masuk lagi" in halaman.content()
     assert halaman.locator(".badge", has_text="dicabut").count() == 1
     halaman.screenshot(path="/tmp/token_dicabut_390.png", full_page=True)
+    periksa_axe(halaman)
     halaman.set_viewport_size({"width": 1366, "height": 900})
     halaman.screenshot(path="/tmp/token_dicabut_1366.png", full_page=True)
 

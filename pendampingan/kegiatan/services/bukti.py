@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ...inti.berkas import periksa_dokumen, periksa_foto, simpan_berkas
@@ -14,6 +15,13 @@ from ...inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from ...models import DokumenKegiatan, FotoKegiatan, Kegiatan
 from ._umum import HasilSimpan, alasan_terkunci
 from .alur import pastikan_pemilik
+
+
+def _sentuh(kegiatan: Kegiatan) -> None:
+    """An entry's evidence is part of the entry: adding or removing a file moves its ``diubah``
+    (its ETag, and what ``updated_since`` finds), so a synced device sees the change."""
+    kegiatan.diubah = timezone.now()
+    Kegiatan.objects.filter(pk=kegiatan.pk).update(diubah=kegiatan.diubah)
 
 
 def _pastikan_dapat_lampirkan(kegiatan: Kegiatan, user) -> None:
@@ -85,6 +93,7 @@ def foto_tambah(
         simpan_berkas(foto.berkas, f"foto.{f.ekstensi}", f.isi)
         simpan_berkas(foto.thumbnail, "thumbnail.jpg", f.thumbnail)
         foto.save()
+        _sentuh(kegiatan)
 
     return _sekali(FotoKegiatan, kunci_sekali, foto, simpan)
 
@@ -96,6 +105,7 @@ def foto_hapus(*, foto: FotoKegiatan, user) -> None:
     berkas, thumb = foto.berkas.name, foto.thumbnail.name
     storage = foto.berkas.storage
     foto.delete()
+    _sentuh(foto.kegiatan)
     transaction.on_commit(lambda: [storage.delete(n) for n in (berkas, thumb) if n])
 
 
@@ -120,6 +130,7 @@ def dokumen_tambah(
     def simpan():
         simpan_berkas(dok.berkas, f"dokumen.{d.jenis}", d.isi)
         dok.save()
+        _sentuh(kegiatan)
 
     return _sekali(DokumenKegiatan, kunci_sekali, dok, simpan)
 
@@ -129,6 +140,7 @@ def dokumen_hapus(*, dokumen: DokumenKegiatan, user) -> None:
     _pastikan_dapat_lampirkan(dokumen.kegiatan, user)
     nama, storage = dokumen.berkas.name, dokumen.berkas.storage
     dokumen.delete()
+    _sentuh(dokumen.kegiatan)
     transaction.on_commit(lambda: storage.delete(nama) if nama else None)
 
 
