@@ -20,11 +20,23 @@ and answer 404.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from pendampingan.inti.akses import mengawasi
 from pendampingan.models import Kegiatan, Pendamping, Wilayah
 from pendampingan.scope import cakupan_pengguna
+from pendampingan.selectors import desa_catat
 
 from .models import Kejadian, StatusKejadian
+
+# the Django permissions of the pages (and the API) of the app
+IZIN_LIHAT = "bencana.view_kejadian"
+IZIN_CATAT = "bencana.change_kejadian"
+IZIN_LAPOR = "bencana.add_kejadian"
+IZIN_KIRIM = "bencana.kirim_laporan"
+
+PESAN_BUKAN_PENDAMPING = _("Akun Anda belum terdaftar sebagai pendamping.")
+PESAN_TANPA_DESA = _("Anda belum memiliki desa tugas lapangan tempat melaporkan kejadian.")
 
 
 def pendamping_dari(user) -> Pendamping | None:
@@ -43,6 +55,11 @@ def boleh_lihat(user, kejadian: Kejadian) -> bool:
 def boleh_lapor(user, desa: Wilayah) -> bool:
     """May ``user`` open an incident in ``desa``? (a field assignment there)"""
     return pendamping_dari(user) is not None and cakupan_pengguna(user).boleh_catat(desa.kode)
+
+
+def boleh_melapor(user) -> bool:
+    """May ``user`` open an incident anywhere? (a facilitator with a desa to report in)"""
+    return pendamping_dari(user) is not None and desa_catat(user=user).exists()
 
 
 def boleh_ubah(user, kejadian: Kejadian) -> bool:

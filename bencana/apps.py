@@ -8,6 +8,10 @@ class BencanaConfig(AppConfig):
     verbose_name = _("KLB dan bencana")
 
     def ready(self):
-        from . import hooks
+        from pendampingan import registry
+
+        from . import api, hooks
 
         hooks.pasang(self)
+        registry.daftar_api("bencana", api.KejadianViewSet, "bencana")
+        registry.daftar_api("bencana-bukti", api.BuktiViewSet, "bencana-bukti")

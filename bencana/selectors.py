@@ -89,6 +89,19 @@ def kejadian_detail_qs(*, user):
     )
 
 
+def desa_terdampak(*, kejadian: Kejadian):
+    return list(kejadian.desa_terdampak.select_related("wilayah__induk").order_by("pk"))
+
+
+def bukti_kejadian(*, kejadian: Kejadian):
+    return list(kejadian.bukti.select_related("oleh").order_by("pk"))
+
+
+def laporan_versi(*, kejadian: Kejadian):
+    """The ministry report's versions, first to last, with their sender."""
+    return list(kejadian.laporan.select_related("dikirim_oleh").order_by("nomor"))
+
+
 def _kosong() -> dict:
     return {k: (Decimal(0) if k.endswith("_ha") else 0) for k in NAMA_KOLOM_DAMPAK}
 
@@ -158,12 +171,12 @@ def laporan_konteks(*, kejadian: Kejadian, user) -> dict:
     k = kejadian
     return {
         "k": k,
-        "desa": list(k.desa_terdampak.select_related("wilayah__induk").order_by("pk")),
+        "desa": desa_terdampak(kejadian=k),
         "kronologi": kronologi(kejadian=k),
         "kolom": KOLOM_DAMPAK,
         "total": dampak_total(kejadian_ids=[k.pk]).get(k.pk),
         "terkini": dampak_terkini_per_desa(kejadian=k),
-        "bukti": list(k.bukti.order_by("pk")),
+        "bukti": bukti_kejadian(kejadian=k),
         "koordinasi": list(k.koordinasi.order_by("waktu", "pk")),
         "tokoh": list(k.tokoh.order_by("pk")),
         "keputusan": list(k.keputusan.select_related("wilayah").order_by("tanggal", "pk")),

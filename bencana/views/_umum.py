@@ -7,24 +7,24 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from pendampingan.inti.sekali import SudahTersimpan, kunci_dari, pesan_sudah_tersimpan, sudah_ada
 
 from .. import selectors
-from ..akses import pendamping_dari
+from ..akses import IZIN_CATAT as CATAT
+from ..akses import IZIN_KIRIM as KIRIM
+from ..akses import IZIN_LAPOR as LAPOR
+from ..akses import IZIN_LIHAT as LIHAT
+from ..akses import PESAN_BUKAN_PENDAMPING, pendamping_dari
 from ..models import Kejadian
 
-LIHAT = "bencana.view_kejadian"
-CATAT = "bencana.change_kejadian"
-LAPOR = "bencana.add_kejadian"
-KIRIM = "bencana.kirim_laporan"
+__all__ = ["CATAT", "KIRIM", "LAPOR", "LIHAT"]
 
 
 def pendamping(request):
     p = pendamping_dari(request.user)
     if p is None:
-        raise PermissionDenied(_("Akun Anda belum terdaftar sebagai pendamping."))
+        raise PermissionDenied(PESAN_BUKAN_PENDAMPING)
     return p
 
 

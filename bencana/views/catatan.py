@@ -8,8 +8,6 @@ Each form carries its one-time key: a repeat shows the first record. Every uploa
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -18,12 +16,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from pendampingan.inti.berkas import respons_berkas
 from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import TindakLanjut
 
-from .. import forms, services
-from ..models import Bukti, DesaTerdampak, JenisBukti, KegiatanKejadian, Kronologi, PenilaianDampak
+from .. import berkas, forms, services
+from ..models import Bukti, DesaTerdampak, KegiatanKejadian, Kronologi, PenilaianDampak
 from ._umum import (
     CATAT,
     LIHAT,
@@ -175,14 +172,8 @@ def bukti_tambah(request, pk):
 
 @permission_required(LIHAT, raise_exception=True)
 def bukti_unduh(request, pk):
-    """The only way to an evidence file: through the incident's scope (404 outside it). Photos are
-    shown in the page, documents downloaded; the name ends with the type the bytes were checked as."""
-    b = get_object_or_404(Bukti.objects.visible_to(request.user), pk=pk)
-    ekstensi = PurePath(b.berkas.name).suffix
-    nama = PurePath(b.nama_asli).stem + ekstensi if ekstensi else b.nama_asli
-    return respons_berkas(
-        b.berkas, nama=nama, mime=b.tipe_mime, lampiran=b.jenis != JenisBukti.FOTO
-    )
+    """The only way to an evidence file: ``berkas.bukti_unduh`` (the incident's scope)."""
+    return berkas.bukti_unduh(user=request.user, pk=pk)
 
 
 def _aksi_model(service, bagian, judul, pesan, form_class, desa=False, model=None):

@@ -121,8 +121,8 @@ BAGIAN = [
 def kejadian_detail(request, pk):
     k = kejadian_atau_404(request, pk)
     user = request.user
-    versi = list(k.laporan.select_related("dikirim_oleh").order_by("nomor"))
-    bukti = list(k.bukti.select_related("oleh").order_by("pk"))
+    versi = selectors.laporan_versi(kejadian=k)
+    bukti = selectors.bukti_kejadian(kejadian=k)
     boleh_ubah = user.has_perm(CATAT) and akses.boleh_ubah(user, k)
     status_form = None
     if boleh_ubah and STATUS_BOLEH.get(k.status):
@@ -131,7 +131,7 @@ def kejadian_detail(request, pk):
             status_form = None
     konteks = {
         "k": k,
-        "desa": list(k.desa_terdampak.select_related("wilayah__induk").order_by("pk")),
+        "desa": selectors.desa_terdampak(kejadian=k),
         "perubahan": selectors.perubahan_status(kejadian=k),
         "kronologi": selectors.kronologi(kejadian=k),
         "kolom": KOLOM_DAMPAK,

@@ -68,5 +68,15 @@ SPECTACULAR_SETTINGS = {
         "JenisWilayahEnum": "pendampingan.models.wilayah.JenisWilayah",
         "JenisPenugasanEnum": "pendampingan.models.pendamping.JenisPenugasan",
         "StatusLaporanEnum": "pendampingan.bulanan.models.StatusLaporan",
+        # incidents (bencana/api.py)
+        "StatusKejadianEnum": "bencana.models.StatusKejadian",
+        "SaringKejadianEnum": [
+            ("aktif", "Aktif"),
+            ("semua", "Semua"),
+            ("dilaporkan", "Dilaporkan"),
+            ("tanggap_darurat", "Tanggap darurat"),
+            ("pemulihan", "Pemulihan"),
+            ("selesai", "Selesai"),
+        ],
     },
 }
