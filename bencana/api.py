@@ -153,6 +153,7 @@ class KejadianViewSet(
         return (
             super()
             .filter_queryset(queryset)
+            .select_related("pelapor")
             .prefetch_related(Prefetch("desa_terdampak", queryset=desa))
         )
 
@@ -244,7 +245,7 @@ class KejadianViewSet(
         request={"application/json": DampakMasukanSerializer},
         responses={201: DampakSerializer, 200: DampakSerializer},
     )
-    @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser])
+    @action(detail=True, methods=["post"])
     def dampak(self, request, pk=None):
         def buat_form(k, kunci):
             nama = forms.DampakForm(kejadian=k).fields
@@ -271,7 +272,7 @@ class KejadianViewSet(
         request={"application/json": KronologiMasukanSerializer},
         responses={201: KronologiSerializer, 200: KronologiSerializer},
     )
-    @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser])
+    @action(detail=True, methods=["post"])
     def kronologi(self, request, pk=None):
         dikoreksi = {}
 

@@ -45,6 +45,14 @@ def _baris(dunia):
             penanggung_jawab="Kades",
             jatuh_tempo=timezone.localdate() + datetime.timedelta(days=5),
         )
+    # incidents (bencana/api.py): one per desa with an impact snapshot and a photo
+    from bencana import services as bencana_services
+    from tests.bencana.factories import dampak, foto_png, kejadian_di
+
+    for desa, pld in ((dunia.desa_a, dunia.pld_a), (dunia.desa_b, dunia.pld_b)):
+        k = kejadian_di(desa, pld, ringkasan=f"Banjir di {desa.nama}")
+        dampak(k, desa, pld, mengungsi=12)
+        bencana_services.bukti_tambah(kejadian=k, berkas=foto_png(), oleh=pld)
 
 
 def _jalankan(url, rahasia, laporan: Path) -> tuple[int, str]:
