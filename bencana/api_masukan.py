@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from pendampingan.inti.masukan import BIGINT_MAKS
+from pendampingan.inti.masukan import BIGINT_MAKS, ada_kendali
 
 from .models import JenisKejadian, Kronologi
 
@@ -52,8 +52,11 @@ def jenis_ke_pk(q: QueryDict) -> QueryDict:
     """The quick report's ``jenis`` is a type's code for a client (``101`` banjir); the site's
     form takes the type's id."""
     if "jenis" in q:
-        pk = JenisKejadian.objects.filter(kode=q["jenis"].strip()[:5]).values_list("pk", flat=True)
-        q["jenis"] = str(pk.first() or _TIDAK_ADA)
+        kode = q["jenis"].strip()[:5]
+        pk = None
+        if kode and not ada_kendali(kode):  # a NUL never reaches the query (PostgreSQL refuses it)
+            pk = JenisKejadian.objects.filter(kode=kode).values_list("pk", flat=True).first()
+        q["jenis"] = str(pk or _TIDAK_ADA)
     return q
 
 
@@ -80,7 +83,7 @@ def entri_dikoreksi(kejadian, masukan) -> Kronologi | None:
         return None
     teks = _teks(nilai).strip()
     entri = None
-    if teks.isdigit() and int(teks) <= BIGINT_MAKS:
+    if teks.isascii() and teks.isdigit() and int(teks) <= BIGINT_MAKS:
         entri = Kronologi.objects.filter(kejadian=kejadian, pk=int(teks)).first()
     if entri is None:
         raise serializers.ValidationError(

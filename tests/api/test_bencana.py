@@ -261,7 +261,7 @@ def test_lapor_400_berbahasa_indonesia(dunia, api_klien):
     assert r.json()["galat"]["rincian"]["waktu"] == ["Waktu kejadian tidak boleh di masa depan."]
     r = klien.post(DAFTAR, _lapor(dunia, lintang="1e999", ringkasan="a\x00b"), format="json")
     assert r.status_code == 400 and {"lintang", "ringkasan"} <= set(r.json()["galat"]["rincian"])
-    for salah in ([1, 2], "teks", {"jenis": {"a": 1}}):
+    for salah in ([1, 2], "teks", {"jenis": {"a": 1}}, _lapor(dunia, jenis="1\x000")):
         assert klien.post(DAFTAR, salah, format="json").status_code == 400
     assert not Kejadian.objects.exists()
 
@@ -385,6 +385,8 @@ def test_kronologi_tambah_dan_koreksi(dunia, api_klien):
     for salah, field in (
         ({"mengoreksi": lain.kronologi.get().pk}, "mengoreksi"),
         ({"mengoreksi": "abc"}, "mengoreksi"),
+        ({"mengoreksi": "²"}, "mengoreksi"),
+        ({"mengoreksi": 10**30}, "mengoreksi"),
         ({"isi": ""}, "isi"),
         ({"waktu": (timezone.now() + datetime.timedelta(days=2)).isoformat()}, "waktu"),
     ):
