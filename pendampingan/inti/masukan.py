@@ -36,6 +36,7 @@ import re
 from django import forms
 from django.core import validators
 from django.core.exceptions import BadRequest, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # ------------------------------------------------------------------------------ the bounds
@@ -173,6 +174,46 @@ def _batas_teks(field: forms.CharField) -> None:
         field.validators.append(TanpaKendaliValidator())
 
 
+def _batas_pilihan(field: forms.ModelChoiceField) -> None:
+    """A model choice keyed by an integer column: a value beyond the column's range is refused
+    with the field's own message before it reaches a query (SQLite raises ``OverflowError`` on
+    it). Set on the form's own copy of the field (``full_clean``), so ``clean`` is that copy's."""
+    model = field.queryset.model
+    kunci = field.to_field_name
+    kolom = model._meta.pk if kunci in (None, "pk") else model._meta.get_field(kunci)
+    rentang = RENTANG_KOLOM.get(kolom.get_internal_type())
+    if rentang is None:
+        return
+    rendah, tinggi = rentang
+    jamak = isinstance(field, forms.ModelMultipleChoiceField)
+    asli = field.clean
+
+    def clean(value):
+        nilai = value if jamak and isinstance(value, list | tuple) else [value]
+        for v in nilai:
+            if isinstance(v, models.Model) or v in field.empty_values:
+                continue
+            try:
+                n = int(str(v).strip())
+            except ValueError:
+                continue  # not a number: the field's own message
+            if not rendah <= n <= tinggi:
+                if jamak:
+                    raise ValidationError(
+                        field.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": v},
+                    )
+                raise ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": v},
+                )
+        return asli(value)
+
+    field.clean = clean
+
+
 def kencangkan(field: forms.Field, *, kolom: str | None = None, tanggal_min=TANGGAL_MIN) -> None:
     """Give ``field`` the bounds of what can be stored (idempotent). ``kolom`` is the internal type
     of the model field behind it, if any (``"PositiveSmallIntegerField"``)."""
@@ -192,6 +233,8 @@ def kencangkan(field: forms.Field, *, kolom: str | None = None, tanggal_min=TANG
         field.validators.append(RentangTanggalValidator(tanggal_min, TANGGAL_MAKS))
     elif isinstance(field, forms.SplitDateTimeField):
         field.validators.append(RentangTanggalValidator(tanggal_min, TANGGAL_MAKS))
+    elif isinstance(field, forms.ModelChoiceField):  # ModelMultipleChoiceField too
+        _batas_pilihan(field)
     elif isinstance(field, forms.UUIDField | forms.JSONField):
         return  # text fields that clean to other types (their parse bounds them)
     elif isinstance(field, forms.CharField):

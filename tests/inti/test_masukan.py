@@ -151,6 +151,40 @@ def test_field_yang_ditambah_di_init_ikut():
 # ---------------------------------------------------------------- query-string helpers
 
 
+class _FormPilihan(masukan.Form):
+    satu = forms.ModelChoiceField(queryset=None, required=False)
+    banyak = forms.ModelMultipleChoiceField(queryset=None, required=False)
+
+    def __init__(self, *a, **kw):
+        from pendampingan.models import TujuanSdgs
+
+        super().__init__(*a, **kw)
+        for f in self.fields.values():
+            f.queryset = TujuanSdgs.objects.all()
+
+
+@pytest.mark.parametrize(
+    "nilai", [str(10**30), str(-(10**30)), str(2**63), " 99999999999999999999 "]
+)
+def test_pilihan_model_di_luar_rentang_kolom_ditolak_dengan_pesan(nilai):
+    """A choice id beyond its column's range is the field's own error, never an OverflowError
+    (SQLite) or a database error (schemathesis sent one to ``sdgs``)."""
+    f = _FormPilihan({"satu": nilai, "banyak": ["1", nilai]})
+    assert not f.is_valid()
+    assert set(f.errors) == {"satu", "banyak"}
+
+
+def test_pilihan_model_yang_ada_diterima():
+    from pendampingan.models import TujuanSdgs
+
+    pk = TujuanSdgs.objects.order_by("pk").values_list("pk", flat=True).first()
+    f = _FormPilihan({"satu": str(pk), "banyak": [str(pk)]})
+    assert f.is_valid(), f.errors
+    assert f.cleaned_data["satu"].pk == pk and [t.pk for t in f.cleaned_data["banyak"]] == [pk]
+    f = _FormPilihan({"satu": "bukan", "banyak": ["x"]})
+    assert not f.is_valid() and set(f.errors) == {"satu", "banyak"}
+
+
 def test_teks_get_dan_angka_get():
     g = {"q": "  banjir ", "panjang": "x" * 201, "n": str(2**40), "m": "7", "s": "a\x01"}
     assert masukan.teks_get(g, "q") == "banjir"
