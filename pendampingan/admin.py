@@ -7,6 +7,7 @@ from .forms import AdminLoginForm, PenugasanAdminForm
 from .models import (
     AsistensiKegiatan,
     BidangPendampingan,
+    Butir,
     DokumenKegiatan,
     FotoKegiatan,
     ImporWilayah,
@@ -19,6 +20,7 @@ from .models import (
     Penugasan,
     Prinsip,
     PrioritasDanaDesa,
+    Regulasi,
     TindakLanjut,
     Tingkat,
     TujuanSdgs,
@@ -235,6 +237,31 @@ class PrioritasDanaDesaAdmin(admin.ModelAdmin):
     list_filter = ["tahun", "regulasi"]
     list_editable = ["urutan", "aktif"]
     search_fields = ["nama", "kelompok", "regulasi"]
+
+
+@admin.register(Regulasi)
+class RegulasiAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "kode", "tanggal_ditetapkan", "digantikan_oleh"]
+    search_fields = ["nama", "judul", "kode"]
+
+
+@admin.register(Butir)
+class ButirAdmin(SimpleHistoryAdmin):
+    """The regulation's wording is law: once a butir exists its regulation, code and wording are
+    read-only here (a correction is a data migration, checked against docs/regulasi/ by the test
+    suite); the screen label, order and ``aktif`` stay editable."""
+
+    list_display = ["kode", "label", "tata_cara", "jenis", "regulasi", "urutan", "aktif"]
+    list_filter = ["regulasi", "tata_cara", "jenis", "aktif"]
+    list_editable = ["label", "urutan", "aktif"]
+    search_fields = ["kode", "label", "bunyi"]
+    list_select_related = ["regulasi"]
+    autocomplete_fields = ["induk"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["regulasi", "kode", "tata_cara", "jenis", "induk", "bunyi"]
 
 
 @admin.register(TindakLanjut)

@@ -217,6 +217,7 @@ class TindakLanjut(KunciSekaliModel, models.Model):
 
 
 # The daily log's satellites (reference tables, checklist, details per tata cara, evidence, events).
+from .butir import Butir, JenisButir, Regulasi, TataCaraBab  # noqa: E402
 from .kegiatan import (  # noqa: E402
     AsistensiKegiatan,
     BidangPendampingan,
@@ -239,10 +240,12 @@ __all__ = [
     "STATUS_DAPAT_DIUBAH",
     "AsistensiKegiatan",
     "BidangPendampingan",
+    "Butir",
     "DokumenKegiatan",
     "FotoKegiatan",
     "ImporWilayah",
     "Jabatan",
+    "JenisButir",
     "JenisPenugasan",
     "JenisWilayah",
     "Kegiatan",
@@ -255,10 +258,12 @@ __all__ = [
     "Penugasan",
     "Prinsip",
     "PrioritasDanaDesa",
+    "Regulasi",
     "StatusKegiatan",
     "StatusTindakLanjut",
     "StatusUnduhan",
     "TataCara",
+    "TataCaraBab",
     "Tingkat",
     "TindakLanjut",
     "TujuanSdgs",
