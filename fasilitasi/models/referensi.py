@@ -32,7 +32,16 @@ class ButirFasilitasi(models.Model):
         verbose_name=_("ruang lingkup"),
     )
     huruf = models.CharField(_("huruf"), max_length=2)
-    uraian = models.CharField(_("uraian"), max_length=250)
+    # The regulation's wording, copied from ``butir_regulasi.bunyi`` (data migration 0005).
+    uraian = models.CharField(_("uraian"), max_length=500)
+    butir_regulasi = models.ForeignKey(
+        "pendampingan.Butir",
+        verbose_name=_("butir regulasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="butir_fasilitasi",
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
 
     class Meta:

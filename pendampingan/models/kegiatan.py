@@ -43,6 +43,15 @@ class Prinsip(models.Model):
     nama = models.CharField(_("nama"), max_length=100)
     uraian = models.TextField(_("uraian"), blank=True)
     regulasi = models.CharField(_("regulasi acuan"), max_length=100)
+    # The regulation's item (A1–A5); ``uraian`` carries its wording (migration 0014).
+    butir = models.ForeignKey(
+        "pendampingan.Butir",
+        verbose_name=_("butir regulasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prinsip",
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     aktif = models.BooleanField(_("aktif"), default=True)
 

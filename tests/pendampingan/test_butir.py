@@ -94,3 +94,26 @@ def test_admin_bunyi_hanya_baca_setelah_dibuat(admin_client):
         {"q": "Daily Report", "tata_cara": "bencana"},
     )
     assert cari.status_code == 200 and "F9" in cari.content.decode()
+
+
+def test_butir_fasilitasi_menunjuk_butir_regulasi_dengan_bunyinya():
+    from fasilitasi.models import ButirFasilitasi
+
+    semua = list(ButirFasilitasi.objects.select_related("ruang_lingkup", "butir_regulasi"))
+    assert len(semua) == 27
+    for bf in semua:
+        assert bf.butir_regulasi.kode == f"E{bf.kode}"
+        assert bf.uraian == bf.butir_regulasi.bunyi
+    e1d = next(bf for bf in semua if bf.kode == "1d")
+    assert e1d.uraian.startswith("penatausahaan keuangan Desa")
+    for kode in ["4c", "4d", "4i"]:
+        assert "BUM Desa Bersama" in next(bf for bf in semua if bf.kode == kode).uraian
+
+
+def test_prinsip_menunjuk_a1_sampai_a5_dengan_bunyinya():
+    from pendampingan.models import Prinsip
+
+    pasangan = list(Prinsip.objects.select_related("butir").values_list("butir__kode", "uraian"))
+    assert [k for k, _ in pasangan] == ["A1", "A2", "A3", "A4", "A5"]
+    teks = butir_dari_teks()
+    assert all(uraian == teks[k] for k, uraian in pasangan)
