@@ -5,6 +5,10 @@
 * **tangani** (musyawarah, reply, refer, mark settled): the assigned handler, or whoever may kelola.
 * **lihat pelapor**: everyone who sees the complaint when it is not anonim; when it is anonim only
   the supervisor chain (kelola), national roles and the facilitator who typed the complaint in.
+* **isi boleh keluar** (the REST API): a rahasia complaint is read only on the site. The API feeds
+  other systems, so for *everyone* it gives a rahasia complaint's status and dates only — never its
+  title, story, category, reporter, handler, timeline or attachments — and its content filters
+  (category, text search) never match one.
 
 Every check needs the user's permission ``pengaduan.change_pengaduan`` as well. Services call
 ``inti.akses.pastikan(boleh_…(user, p), pesan)`` (a ``PermissionDenied``: the 403 page with the
@@ -12,6 +16,8 @@ message); who supervises a region is ``inti.akses.mengawasi``.
 """
 
 from __future__ import annotations
+
+from django.db.models import Q
 
 from pendampingan.inti.akses import mengawasi
 from pendampingan.scope import cakupan_pengguna
@@ -47,3 +53,15 @@ def boleh_lihat_pelapor(user, pengaduan) -> bool:
 def boleh_musyawarah(user, pengaduan) -> bool:
     """A musyawarah is recorded by a facilitator (it names who recorded it) who may handle it."""
     return cakupan_pengguna(user).pendamping_id is not None and boleh_tangani(user, pengaduan)
+
+
+def isi_boleh_keluar(pengaduan) -> bool:
+    """May the complaint's content (anything describing it) leave through the API? Not when it is
+    rahasia — for every user, whatever their role: the API answers its status and dates only."""
+    return not pengaduan.rahasia
+
+
+def q_isi_boleh_keluar(jalur: str = "") -> Q:
+    """``isi_boleh_keluar`` as a condition (for the API's content filters), on the fields under
+    ``jalur`` (``"pengaduan__"`` for a complaint's child records)."""
+    return Q(**{f"{jalur}rahasia": False})

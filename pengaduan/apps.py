@@ -8,6 +8,13 @@ class PengaduanConfig(AppConfig):
     verbose_name = _("Pengaduan")
 
     def ready(self):
-        from . import hooks
+        from pendampingan import registry
+
+        from . import api, api_publik, hooks
 
         hooks.daftar(self)
+        registry.daftar_api("pengaduan", api.PengaduanViewSet, "pengaduan")
+        registry.daftar_api("pengaduan-lampiran", api.LampiranViewSet, "pengaduan-lampiran")
+        registry.daftar_api(
+            "pengaduan-publik", api_publik.PengaduanPublikViewSet, "pengaduan-publik"
+        )

@@ -78,5 +78,9 @@ SPECTACULAR_SETTINGS = {
             ("pemulihan", "Pemulihan"),
             ("selesai", "Selesai"),
         ],
+        # complaints (pengaduan/api.py, pengaduan/api_publik.py)
+        "StatusPengaduanEnum": "pengaduan.models.StatusPengaduan",
+        "JenisPengaduanEnum": "pengaduan.models.JenisPengaduan",
+        "SaluranPengaduanEnum": "pengaduan.models.Saluran",
     },
 }

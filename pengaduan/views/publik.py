@@ -27,6 +27,37 @@ from .umum import terapkan_error
 SESI_KODE = "pengaduan_kode_baru"
 
 
+def lapor_lewat_batas(request) -> str:
+    """Count one complaint sent from the client's address (the form's and the API's intake share
+    the count); the message once the hourly limit is passed, else ""."""
+    if batas.lewat_batas(request, "lapor", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600):
+        return _(
+            "Terlalu banyak pengaduan dari alamat ini. Coba lagi dalam satu jam; isian Anda tetap ada."
+        )
+    return ""
+
+
+def status_lewat_batas(request) -> str:
+    """Count one lookup by tracking code from the client's address (the status page's and the
+    API's share the count, against guessing codes); the message once past the limit, else ""."""
+    if batas.lewat_batas(request, "status", settings.PENGADUAN_BATAS_STATUS_PER_MENIT, 60):
+        return _("Terlalu banyak pencarian; tunggu sebentar.")
+    return ""
+
+
+def lampiran_ditolak(request, form) -> bool:
+    """Put on ``form`` the attachments ``batas.BatasUnggahanHandler`` dropped as too big; True if
+    there were any."""
+    ditolak = getattr(request, "lampiran_ditolak", [])
+    for nama in ditolak:
+        form.add_error(
+            "lampiran",
+            _("%(nama)s terlalu besar (maksimal %(mb)d MB) dan tidak diterima.")
+            % {"nama": nama, "mb": settings.UNGGAHAN_MAKS_MB},
+        )
+    return bool(ditolak)
+
+
 def _form_publik_render(request, form, status=200):
     if form.is_bound:
         form.segarkan_tantangan()
@@ -64,22 +95,13 @@ def _lapor(request):
     if request.POST.get("aksi") == "cari-desa":
         return _form_publik_render(request, PengaduanPublikForm.cari_desa(request.POST))
     form = PengaduanPublikForm(request.POST, request.FILES)
-    if batas.lewat_batas(request, "lapor", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600):
+    pesan = lapor_lewat_batas(request)
+    if pesan:
         form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Terlalu banyak pengaduan dari alamat ini. Coba lagi dalam satu jam; isian Anda tetap ada."
-            ),
-        )
+        form.add_error(None, pesan)
         return _form_publik_render(request, form, status=429)
     valid = form.is_valid()
-    for nama in getattr(request, "lampiran_ditolak", []):
-        form.add_error(
-            "lampiran",
-            _("%(nama)s terlalu besar (maksimal %(mb)d MB) dan tidak diterima.")
-            % {"nama": nama, "mb": settings.UNGGAHAN_MAKS_MB},
-        )
+    if lampiran_ditolak(request, form):
         valid = False
     if valid:
         d = form.cleaned_data
@@ -159,8 +181,9 @@ def status(request):
     kode_status = 200
     if form.is_bound and form.is_valid():
         dicari = True
-        if batas.lewat_batas(request, "status", settings.PENGADUAN_BATAS_STATUS_PER_MENIT, 60):
-            form.add_error(None, _("Terlalu banyak pencarian; tunggu sebentar."))
+        pesan = status_lewat_batas(request)
+        if pesan:
+            form.add_error(None, pesan)
             kode_status = 429
         else:
             hasil = selectors.status_publik(kode=form.cleaned_data["kode"])

@@ -107,3 +107,17 @@ KASUS = {
 }
 
 QUERY = {"pengaduan:lapor-desa": "?q=Desa"}
+
+# the API (pengaduan/api.py, pengaduan/api_publik.py): staff reads as the pages; the public intake
+# and status are anonymous (a POST-only list answers a GET 405; an unknown code is a 404)
+KASUS.update(
+    {
+        "api:pengaduan-list": Daftar(buat=lambda d, desa: _aduan(d, desa).judul),
+        "api:pengaduan-detail": Objek(buat=_pk(_aduan)),
+        "api:pengaduan-lampiran-detail": Objek(buat=_dengan_lampiran),
+        "api:pengaduan-lampiran-unduh": Objek(buat=_dengan_lampiran),
+        "api:pengaduan-publik-list": Publik(status=(405,)),
+        "api:pengaduan-publik-formulir": Publik(),
+        "api:pengaduan-publik-detail": Publik(kwargs=lambda d: {"kode": _aduan(d, d.desa_a).kode}),
+    }
+)
