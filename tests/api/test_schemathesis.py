@@ -54,6 +54,13 @@ def _baris(dunia):
         dampak(k, desa, pld, mengungsi=12)
         bencana_services.bukti_tambah(kejadian=k, berkas=foto_png(), oleh=pld)
 
+    # complaints (pengaduan/api.py): an open one and a rahasia one per desa
+    from tests.pengaduan.factories import pengaduan_buat
+
+    for desa in (dunia.desa_a, dunia.desa_b):
+        pengaduan_buat(desa, judul=f"Aduan {desa.nama}")
+        pengaduan_buat(desa, judul=f"Aduan rahasia {desa.nama}", rahasia=True)
+
 
 def _jalankan(url, rahasia, laporan: Path) -> tuple[int, str]:
     contoh = os.environ.get("SCHEMATHESIS_CONTOH", "25")
