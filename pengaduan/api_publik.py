@@ -207,22 +207,8 @@ class PengaduanPublikViewSet(ApiViewSet, mixins.RetrieveModelMixin, viewsets.Gen
         if lampiran_ditolak(dj, form):
             valid = False
         if valid:
-            d = form.cleaned_data
             try:
-                p = services.pengaduan_terima(
-                    jenis=d["jenis"],
-                    kategori=d["kategori"],
-                    wilayah=d["desa"],
-                    judul=d["judul"],
-                    isi=d["isi"],
-                    pelapor_nama=d["pelapor_nama"],
-                    pelapor_telepon=d["pelapor_telepon"],
-                    pelapor_email=d["pelapor_email"],
-                    anonim=d["anonim"],
-                    rahasia=d["rahasia"],
-                    lampiran=d["lampiran"],
-                    kunci_sekali=d["kunci_sekali"],
-                )
+                p = services.pengaduan_terima(**form.argumen_terima())
             except SudahTersimpan as e:  # two at once: the first one's code
                 return self._replay(e.obj)
             except ValidationError as e:

@@ -131,6 +131,24 @@ class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
         "tantangan",
     ]
 
+    def argumen_terima(self) -> dict:
+        """The valid form as ``services.pengaduan_terima``'s arguments (the page and the API)."""
+        d = self.cleaned_data
+        nama = (
+            "jenis",
+            "kategori",
+            "judul",
+            "isi",
+            "pelapor_nama",
+            "pelapor_telepon",
+            "pelapor_email",
+            "anonim",
+            "rahasia",
+            "lampiran",
+            "kunci_sekali",
+        )
+        return {"wilayah": d["desa"], **{k: d[k] for k in nama}}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.opsi_desa: list[Wilayah] = []

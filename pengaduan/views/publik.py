@@ -104,22 +104,8 @@ def _lapor(request):
     if lampiran_ditolak(request, form):
         valid = False
     if valid:
-        d = form.cleaned_data
         try:
-            p = services.pengaduan_terima(
-                jenis=d["jenis"],
-                kategori=d["kategori"],
-                wilayah=d["desa"],
-                judul=d["judul"],
-                isi=d["isi"],
-                pelapor_nama=d["pelapor_nama"],
-                pelapor_telepon=d["pelapor_telepon"],
-                pelapor_email=d["pelapor_email"],
-                anonim=d["anonim"],
-                rahasia=d["rahasia"],
-                lampiran=d["lampiran"],
-                kunci_sekali=d["kunci_sekali"],
-            )
+            p = services.pengaduan_terima(**form.argumen_terima())
         except SudahTersimpan as e:  # a resend: the code of the first one, nothing stored again
             messages.info(request, pesan_sudah_tersimpan())
             request.session[SESI_KODE] = e.obj.kode
