@@ -10,6 +10,7 @@ from .models import (
     Butir,
     DokumenKegiatan,
     FotoKegiatan,
+    HariLibur,
     ImporWilayah,
     Kegiatan,
     KegiatanPeristiwa,
@@ -272,3 +273,11 @@ class TindakLanjutAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["pendamping", "wilayah", "kegiatan"]
     list_select_related = ["pendamping", "wilayah"]
     exclude = ["sumber_jenis", "sumber_id"]
+
+
+@admin.register(HariLibur)
+class HariLiburAdmin(SimpleHistoryAdmin):
+    list_display = ["tanggal", "nama", "jenis", "libur"]
+    list_filter = ["jenis", "libur"]
+    search_fields = ["nama", "keterangan"]
+    date_hierarchy = "tanggal"

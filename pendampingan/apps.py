@@ -13,10 +13,21 @@ class PendampinganConfig(AppConfig):
         from .kegiatan.selectors import lini_masa_kegiatan
 
         navigasi.daftarkan_inti()
+        _pasang_kalender()
         registry.daftar_lini_masa("kegiatan", lini_masa_kegiatan)
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
         task_postrun.connect(_bersihkan_berkas, weak=False)
         _pasang_sentry()
+
+
+def _pasang_kalender():
+    """An admin's change to the days off is used by the next deadline computed (kalender)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .kalender import segarkan
+
+    post_save.connect(segarkan, sender="pendampingan.HariLibur", weak=False)
+    post_delete.connect(segarkan, sender="pendampingan.HariLibur", weak=False)
 
 
 def _pasang_sentry():

@@ -31,5 +31,8 @@ def daftarkan_inti():
     )
     daftar_navigasi("wilayah", ItemNavigasi(_("Wilayah"), "pendampingan:wilayah-list", urutan=90))
     daftar_navigasi(
+        "kalender", ItemNavigasi(_("Kalender libur"), "pendampingan:kalender", urutan=92)
+    )
+    daftar_navigasi(
         "unduhan-list", ItemNavigasi(_("Unduhan saya"), "pendampingan:unduhan-list", urutan=95)
     )

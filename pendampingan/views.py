@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,9 +9,18 @@ from django.views.decorators.http import require_GET
 
 from pendampingan.inti import masukan
 
+from . import kalender as kalender_kerja
 from . import registry, selectors
 from .kegiatan import selectors as kegiatan_selectors
-from .models import JenisPenugasan, Kegiatan, Penugasan, StatusKegiatan, Tingkat, Wilayah
+from .models import (
+    JenisLibur,
+    JenisPenugasan,
+    Kegiatan,
+    Penugasan,
+    StatusKegiatan,
+    Tingkat,
+    Wilayah,
+)
 from .scope import cakupan_pengguna
 
 
@@ -136,4 +146,41 @@ def wilayah_cari(request):
             ],
             "pesan": "" if hasil else _("Tidak ada wilayah yang cocok."),
         }
+    )
+
+
+TAHUN_KALENDER = (2000, 2100)
+
+
+def kalender(request):
+    """The year's days off (national holidays, cuti bersama, days added by an admin): the calendar
+    that SLA deadlines count working days against."""
+    ini = timezone.localdate().year
+    mentah = (request.GET.get("tahun") or "").strip()
+    tahun = ini
+    if mentah:
+        try:
+            tahun = int(mentah)
+        except ValueError:
+            tahun = None
+        if tahun is None or not TAHUN_KALENDER[0] <= tahun <= TAHUN_KALENDER[1]:
+            messages.warning(
+                request,
+                _("Tahun %(t)s tidak dikenali; ditampilkan tahun %(i)s.") % {"t": mentah, "i": ini},
+            )
+            tahun = ini
+    baris = [
+        {"tanggal": d, "nama": nama, "jenis": JenisLibur(jenis).label, "kode_jenis": jenis}
+        for d, nama, jenis in kalender_kerja.daftar_libur(tahun)
+    ]
+    return render(
+        request,
+        "pendampingan/kalender.html",
+        {
+            "tahun": tahun,
+            "sebelum": tahun - 1 if tahun > TAHUN_KALENDER[0] else None,
+            "sesudah": tahun + 1 if tahun < TAHUN_KALENDER[1] else None,
+            "baris": baris,
+            "jumlah_kerja": sum(1 for b in baris if b["tanggal"].weekday() < 5),
+        },
     )

@@ -218,6 +218,7 @@ class TindakLanjut(KunciSekaliModel, models.Model):
 
 # The daily log's satellites (reference tables, checklist, details per tata cara, evidence, events).
 from .butir import Butir, JenisButir, Regulasi, TataCaraBab  # noqa: E402
+from .kalender import HariLibur, JenisLibur  # noqa: E402
 from .kegiatan import (  # noqa: E402
     AsistensiKegiatan,
     BidangPendampingan,
@@ -243,9 +244,11 @@ __all__ = [
     "Butir",
     "DokumenKegiatan",
     "FotoKegiatan",
+    "HariLibur",
     "ImporWilayah",
     "Jabatan",
     "JenisButir",
+    "JenisLibur",
     "JenisPenugasan",
     "JenisWilayah",
     "Kegiatan",

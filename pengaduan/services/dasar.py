@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from pendampingan.inti.alur import pindah_status
+from pendampingan.kalender import tanggal_setempat
 
 from ..models import JenisPeristiwa, JenisTenggat, Pengaduan, PeristiwaPengaduan, StatusPengaduan
 
@@ -21,8 +22,11 @@ def sla(nama: str) -> int:
     return int(getattr(settings, f"PENGADUAN_SLA_{nama.upper()}"))
 
 
-def hari_ini() -> datetime.date:
-    return timezone.localdate()
+def hari_ini(p: Pengaduan | None = None) -> datetime.date:
+    """Today; with ``p``, today in its desa's own time zone (the day its SLA counts from)."""
+    if p is None:
+        return timezone.localdate()
+    return tanggal_setempat(timezone.now(), p.wilayah_id)
 
 
 def pengguna(user):

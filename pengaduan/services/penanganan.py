@@ -91,7 +91,7 @@ def pengaduan_verifikasi(
             )
         ubah["teradu"] = teradu
     if keputusan == S.DIVERIFIKASI:
-        ubah["tenggat_rencana"] = tambah_hari_kerja(hari_ini(), sla("rencana"))
+        ubah["tenggat_rencana"] = tambah_hari_kerja(hari_ini(p), sla("rencana"))
     else:
         ubah["alasan"] = alasan
     ev = pindah(p, keputusan, user=user, dari=dari or S.DITERIMA, catatan=alasan, ubah=ubah)
@@ -236,7 +236,7 @@ def pengaduan_musyawarah_catat(
         if mufakat:
             ubah |= {
                 "selesai_pada": timezone.now(),
-                "tenggat_tutup": tambah_hari_kerja(hari_ini(), sla("tutup")),
+                "tenggat_tutup": tambah_hari_kerja(hari_ini(p), sla("tutup")),
             }
             pindah(
                 p,
@@ -311,7 +311,7 @@ def pengaduan_rujuk(
     ubah = {
         "instansi_rujukan": instansi,
         "selesai_pada": timezone.now(),
-        "tenggat_tutup": tambah_hari_kerja(hari_ini(), sla("tutup")),
+        "tenggat_tutup": tambah_hari_kerja(hari_ini(p), sla("tutup")),
         **rencana_tercatat(p),
     }
     teks = _("Dirujuk ke %(i)s.") % {"i": instansi} + (

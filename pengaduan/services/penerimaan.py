@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.alur import kunci_baris
 from pendampingan.inti.berkas import FOTO_ATAU_DOKUMEN, periksa_berkas, simpan_berkas
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
-from pendampingan.kalender import tambah_hari_kerja
+from pendampingan.kalender import tambah_hari_kerja, tanggal_setempat
 from pendampingan.models import Pendamping, Tingkat, Wilayah
 from pendampingan.scope import cakupan_pengguna
 
@@ -161,7 +161,9 @@ def pengaduan_terima(
             dicatat_oleh=dicatat_oleh,
             teradu=teradu,
             diterima_pada=waktu,
-            tenggat_verifikasi=tambah_hari_kerja(timezone.localdate(waktu), sla("verifikasi")),
+            tenggat_verifikasi=tambah_hari_kerja(
+                tanggal_setempat(waktu, wilayah.kode), sla("verifikasi")
+            ),
             kunci_sekali=kunci,
         )
         for k, v in tenggat_untuk(p, S.DITERIMA).items():

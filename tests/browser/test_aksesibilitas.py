@@ -27,6 +27,7 @@ PLD = [
     "/bulanan/",
     "/notifikasi/",
     "/akun/token/",
+    "/kalender/?tahun=2026",
 ]
 PENGAWAS = [
     "/dasbor/",

@@ -1,11 +1,16 @@
 """The working-day calendar (pendampingan.kalender) as the stage due dates use it: weekends and
-Indonesian national holidays are skipped."""
+Indonesia's national holidays and cuti bersama are skipped. The admin-added days are read from the
+database, hence the marker."""
 
 import datetime
+
+import pytest
 
 from pendampingan.kalender import hari_kerja, hari_kerja_antara, hari_libur, tambah_hari_kerja
 
 D = datetime.date
+
+pytestmark = pytest.mark.django_db
 
 
 def test_akhir_pekan_dan_libur_nasional():
@@ -15,9 +20,9 @@ def test_akhir_pekan_dan_libur_nasional():
 
 
 def test_tambah_hari_kerja_melewati_lebaran_2026():
-    # Fri 13 March 2026 + 5: 16, 17, 18 count; 19 (Nyepi) does not; 20 counts;
-    # 21–22 (Idul Fitri, weekend) do not; 23 is the fifth
-    assert tambah_hari_kerja(D(2026, 3, 13), 5) == D(2026, 3, 23)
+    # Fri 13 March 2026 + 5: 16, 17 count; 18 (cuti bersama Nyepi), 19 (Nyepi), 20 (cuti bersama
+    # Idul Fitri), 21–22 (Idul Fitri, weekend), 23–24 (cuti bersama) do not; 25, 26, 27 count
+    assert tambah_hari_kerja(D(2026, 3, 13), 5) == D(2026, 3, 27)
 
 
 def test_tambah_dan_antara_saling_membalik():

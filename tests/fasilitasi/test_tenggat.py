@@ -33,8 +33,9 @@ def test_hari_kerja_melewati_libur():
     hasil = hitung_jatuh_tempo(
         jenis=JenisTenggat.HARI_KERJA, tahun_kasus=2027, mulai=D(2026, 12, 7), jumlah_hari=20
     )
-    # 25 Dec (Natal), 1 Jan (Tahun Baru) and 5 Jan 2027 (Isra Mi'raj) are holidays
-    assert hasil == D(2027, 1, 7)
+    # 24 Dec (cuti bersama Natal), 25 Dec (Natal), 1 Jan (Tahun Baru) and 5 Jan 2027 (Isra Mi'raj)
+    # are days off
+    assert hasil == D(2027, 1, 8)
 
 
 def test_hari_kalender_dan_tanpa_aturan():

@@ -8,6 +8,9 @@ from pendampingan.kalender import hari_kerja, hari_kerja_antara, tambah_hari_ker
 
 D = datetime.date
 
+# the admin-added days (pendampingan.HariLibur) are read from the database
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("mulai", "n", "hasil"),
@@ -16,8 +19,9 @@ D = datetime.date
         (D(2026, 11, 25), 3, D(2026, 11, 30)),
         # Friday 2026-08-14 + 1: Saturday 15, Sunday 16, Monday 17 = Independence Day → Tuesday 18
         (D(2026, 8, 14), 1, D(2026, 8, 18)),
-        # Wed 18 Mar 2026 + 3: Thu 19 Nyepi is off, Fri 20 counts, 21–22 (Idul Fitri) are a weekend
-        (D(2026, 3, 18), 3, D(2026, 3, 24)),
+        # Wed 18 Mar 2026 + 3: Thu 19 Nyepi, Fri 20 cuti bersama, 21–22 (Idul Fitri) a weekend,
+        # 23–24 cuti bersama; 25, 26, 27 count
+        (D(2026, 3, 18), 3, D(2026, 3, 27)),
         # Christmas (Fri 25 Dec 2026) and the weekend after it
         (D(2026, 12, 24), 1, D(2026, 12, 28)),
         # New year: Thu 31 Dec 2026 + 1 → Fri 1 Jan 2027 is a holiday → Mon 4 Jan 2027
@@ -64,10 +68,10 @@ def test_kebalikan(n):
 def test_libur_tambahan_dari_setting(settings):
     from pendampingan import kalender
 
-    kalender._libur_tahun.cache_clear()
+    kalender._lupakan()
     settings.HARI_LIBUR_TAMBAHAN = ["2026-11-27"]  # a cuti bersama on a Friday
     try:
         assert tambah_hari_kerja(D(2026, 11, 26), 1) == D(2026, 11, 30)
     finally:
         del settings.HARI_LIBUR_TAMBAHAN
-        kalender._libur_tahun.cache_clear()
+        kalender._lupakan()

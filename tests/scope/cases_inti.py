@@ -44,6 +44,8 @@ KASUS = {
     "pendampingan:beranda": Daftar(buat=lambda d, desa: desa.nama),
     "pendampingan:wilayah-list": Daftar(buat=lambda d, desa: desa.induk.nama, pengguna="pengawas"),
     "pendampingan:wilayah-detail": Objek(buat=lambda d, desa: {"kode": desa.kode}),
+    # the government calendar: the same for every role, no region-owned row
+    "pendampingan:kalender": Login(),
     "pendampingan:wilayah-cari": Daftar(buat=lambda d, desa: desa.kode, kwargs=None),
 }
 
