@@ -173,7 +173,9 @@ AXES_RESET_ON_SUCCESS = True
 
 # ---------------------------------------------------------------- i18n
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+# Indonesian only: the app's own text is Indonesian, so offering English to a phone set to English
+# gave a mixed page (Django's weekday names and form errors in English, everything else not).
+LANGUAGES = [("id", _("Bahasa Indonesia"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
