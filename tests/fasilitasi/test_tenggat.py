@@ -2,9 +2,14 @@
 
 import datetime
 
+import pytest
+
 from fasilitasi.tenggat import JenisTenggat, hitung_jatuh_tempo, uraian_tenggat
 
 D = datetime.date
+
+# the working-day calendar reads the days admins added (pendampingan.kalender)
+pytestmark = pytest.mark.django_db
 
 
 def test_tanggal_tetap_dengan_geser_tahun():
