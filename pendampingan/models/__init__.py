@@ -62,6 +62,13 @@ class Kegiatan(KunciSekaliModel, models.Model):
     sdgs = models.ManyToManyField(
         "pendampingan.TujuanSdgs", verbose_name=_("tujuan SDGs Desa"), blank=True
     )
+    butir = models.ManyToManyField(
+        "pendampingan.Butir",
+        verbose_name=_("butir tata cara yang dilayani"),
+        through="pendampingan.KegiatanButir",
+        blank=True,
+        related_name="kegiatan",
+    )
     lintang = models.DecimalField(
         _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -217,7 +224,7 @@ class TindakLanjut(KunciSekaliModel, models.Model):
 
 
 # The daily log's satellites (reference tables, checklist, details per tata cara, evidence, events).
-from .butir import Butir, JenisButir, Regulasi, TataCaraBab  # noqa: E402
+from .butir import Butir, JenisButir, KegiatanButir, Regulasi, SumberTanda, TataCaraBab  # noqa: E402
 from .kalender import HariLibur, JenisLibur  # noqa: E402
 from .kegiatan import (  # noqa: E402
     AsistensiKegiatan,
@@ -252,6 +259,7 @@ __all__ = [
     "JenisPenugasan",
     "JenisWilayah",
     "Kegiatan",
+    "KegiatanButir",
     "KegiatanPeristiwa",
     "LembagaDesa",
     "NilaiPrinsip",
@@ -265,6 +273,7 @@ __all__ = [
     "StatusKegiatan",
     "StatusTindakLanjut",
     "StatusUnduhan",
+    "SumberTanda",
     "TataCara",
     "TataCaraBab",
     "Tingkat",

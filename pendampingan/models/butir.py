@@ -101,3 +101,41 @@ class Butir(models.Model):
 
     def __str__(self):
         return f"{self.kode} · {self.label}"
+
+
+class SumberTanda(models.TextChoices):
+    """How an entry came to carry a butir."""
+
+    DIPILIH = "dipilih", _("Dipilih pendamping")
+    OTOMATIS = "otomatis", _("Otomatis dari kegiatan terkait")
+
+
+class KegiatanButir(models.Model):
+    """One butir an entry of the daily log served (an entry serves one or more)."""
+
+    kegiatan = models.ForeignKey(
+        "pendampingan.Kegiatan",
+        verbose_name=_("kegiatan"),
+        on_delete=models.CASCADE,
+        related_name="tanda_butir",
+    )
+    butir = models.ForeignKey(
+        Butir, verbose_name=_("butir"), on_delete=models.PROTECT, related_name="tanda_kegiatan"
+    )
+    sumber = models.CharField(
+        _("sumber"), max_length=10, choices=SumberTanda.choices, default=SumberTanda.DIPILIH
+    )
+
+    class Meta:
+        verbose_name = _("butir kegiatan")
+        verbose_name_plural = _("butir kegiatan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kegiatan", "butir"],
+                name="kegiatan_butir_unik",
+                violation_error_message=_("Butir ini sudah ditandai pada kegiatan ini."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kegiatan_id} · {self.butir_id}"
