@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from pendampingan.admin import ProvinsiFilter
 
 from .models import (
+    JejakAkses,
     Kategori,
     KegiatanPengaduan,
     Lampiran,
@@ -11,6 +12,7 @@ from .models import (
     Pengaduan,
     PengingatSLA,
     PeristiwaPengaduan,
+    Teradu,
 )
 
 
@@ -43,6 +45,17 @@ class LampiranInline(admin.TabularInline):
         return False
 
 
+class TeraduInline(admin.TabularInline):
+    model = Teradu
+    extra = 0
+    fields = ["pendamping", "dicatat"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class KegiatanInline(admin.TabularInline):
     model = KegiatanPengaduan
     extra = 0
@@ -60,7 +73,7 @@ class PengaduanAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "kategori", "jenis", "saluran", "anonim", "rahasia", ProvinsiFilter]
     search_fields = ["=kode", "judul"]
     list_select_related = ["kategori", "wilayah"]
-    autocomplete_fields = ["wilayah", "penangan", "dicatat_oleh", "teradu"]
+    autocomplete_fields = ["wilayah", "penangan", "dicatat_oleh"]
     readonly_fields = [
         "kode",
         "status",
@@ -73,8 +86,9 @@ class PengaduanAdmin(SimpleHistoryAdmin):
         "rencana_pada",
         "selesai_pada",
         "ditutup_pada",
+        "teradu_peran",
     ]
-    inlines = [PeristiwaInline, LampiranInline, KegiatanInline]
+    inlines = [PeristiwaInline, TeraduInline, LampiranInline, KegiatanInline]
     date_hierarchy = "diterima_pada"
     show_full_result_count = False
 
@@ -96,3 +110,27 @@ class PengingatSLAAdmin(admin.ModelAdmin):
     list_filter = ["tenggat_jenis", "tahap"]
     raw_id_fields = ["pengaduan"]
     search_fields = ["=pengaduan__kode"]
+
+
+@admin.register(JejakAkses)
+class JejakAksesAdmin(admin.ModelAdmin):
+    """The audit trail, read-only: rows are only ever added (by the complaint page and the API)."""
+
+    list_display = ["waktu", "pengaduan", "pengguna", "identitas", "rahasia", "pintu", "alamat"]
+    list_filter = ["pintu", "identitas", "rahasia"]
+    list_select_related = ["pengaduan", "pengguna"]
+    search_fields = ["=pengaduan__kode", "pengguna__username"]
+    date_hierarchy = "waktu"
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

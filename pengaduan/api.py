@@ -29,14 +29,15 @@ from rest_framework.decorators import action
 from pendampingan.api.dasar import RENDERER_BERKAS, ApiViewSet
 from pendampingan.inti.masukan import FilterForm
 
-from . import akses, selectors, views
+from . import akses, selectors, services, views
 from .api_bentuk import (
     IZIN,
     PengaduanDetailSerializer,
     PengaduanLampiranBacaSerializer,
     PengaduanSerializer,
 )
-from .models import Lampiran, Pengaduan, StatusPengaduan, kode_pelacakan_normal
+from .models import JejakAkses, Lampiran, Pengaduan, StatusPengaduan, kode_pelacakan_normal
+from .views.umum import alamat_klien
 
 # ----------------------------------------------------------------------------- filters
 
@@ -108,6 +109,21 @@ class PengaduanViewSet(
             return Pengaduan.objects.none()
         return selectors.pengaduan_daftar(user=self.request.user)
 
+    def retrieve(self, request, *args, **kwargs):
+        """One complaint; a protected reporter identity it gives is written to the audit trail."""
+        respons = super().retrieve(request, *args, **kwargs)
+        p = getattr(self, "_pengaduan", None)
+        if respons.status_code == 200 and p is not None and respons.data.get("pelapor"):
+            services.jejak_catat(
+                pengaduan=p,
+                user=request.user,
+                alamat=alamat_klien(request._request),
+                pintu=JejakAkses.Pintu.API,
+                identitas=akses.identitas_terlindung(p),
+                rahasia=False,  # the API never gives a rahasia complaint's content
+            )
+        return respons
+
     def get_object(self):
         """The complaint page's selector (404 outside the scope)."""
         try:
@@ -115,6 +131,7 @@ class PengaduanViewSet(
         except (Pengaduan.DoesNotExist, ValueError, OverflowError):
             raise Http404 from None
         self.check_object_permissions(self.request, p)
+        self._pengaduan = p
         return p
 
 

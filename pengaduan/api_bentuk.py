@@ -17,7 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import permissions, serializers
 
 from . import akses, selectors
-from .models import JenisPengaduan, Saluran, StatusPengaduan
+from .models import JenisPengaduan, PeranTeradu, Saluran, StatusPengaduan
 
 # ----------------------------------------------------------------------------- permissions
 
@@ -134,6 +134,7 @@ KONTEN = (
     "alasan",
     "instansi_rujukan",
     "dicatat_oleh",
+    "teradu_peran",
     "teradu",
     "peristiwa",
     "musyawarah",
@@ -164,7 +165,11 @@ class PengaduanSerializer(serializers.Serializer):
     saluran = serializers.ChoiceField(choices=Saluran.choices, read_only=True, allow_null=True)
     anonim = serializers.BooleanField(read_only=True, allow_null=True)
     pelapor = serializers.SerializerMethodField(
-        help_text=_("Identitas pelapor; null bila Anda tidak berhak melihatnya (anonim).")
+        help_text=_(
+            "Identitas pelapor; null bila Anda tidak berhak melihatnya. Identitas yang dilindungi "
+            "(anonim, atau pengaduan tentang pendamping) hanya ada di detail satu pengaduan, dan "
+            "setiap pembukaannya dicatat."
+        )
     )
     penangan = PengaduanPendampingRingkasSerializer(read_only=True, allow_null=True)
     tenggat = serializers.DateField(read_only=True, allow_null=True)
@@ -180,10 +185,16 @@ class PengaduanSerializer(serializers.Serializer):
     ditutup_pada = serializers.DateTimeField(read_only=True, allow_null=True)
     diubah = serializers.DateTimeField(read_only=True)
 
+    # the list never carries a protected identity (``akses.identitas_terlindung``): it is read
+    # from one complaint's detail, which writes the audit trail
+    identitas_terlindung_boleh = False
+
     @extend_schema_field(_null(PengaduanPelaporSerializer()))
     def get_pelapor(self, p):
         user = self.context["request"].user
         if not akses.boleh_lihat_pelapor(user, p):
+            return None
+        if akses.identitas_terlindung(p) and not self.identitas_terlindung_boleh:
             return None
         return {"nama": p.pelapor_nama, "telepon": p.pelapor_telepon, "email": p.pelapor_email}
 
@@ -204,11 +215,20 @@ class PengaduanDetailSerializer(PengaduanSerializer):
     """A complaint's page: its story, decisions, timeline, musyawarah and attachments
     (``selectors.pengaduan_lini_masa``)."""
 
+    identitas_terlindung_boleh = True
+
     isi = serializers.CharField(read_only=True, allow_null=True)
     alasan = serializers.CharField(read_only=True, allow_null=True)
     instansi_rujukan = serializers.CharField(read_only=True, allow_null=True)
     dicatat_oleh = PengaduanPendampingRingkasSerializer(read_only=True, allow_null=True)
-    teradu = PengaduanPendampingRingkasSerializer(read_only=True, allow_null=True)
+    teradu_peran = serializers.ChoiceField(
+        choices=PeranTeradu.choices,
+        read_only=True,
+        allow_null=True,
+        allow_blank=True,
+        help_text=_("Pengaduan tentang pendamping desa dengan peran ini (kosong bila bukan)."),
+    )
+    teradu = PengaduanPendampingRingkasSerializer(many=True, read_only=True, allow_null=True)
     peristiwa = serializers.SerializerMethodField()
     musyawarah = serializers.SerializerMethodField()
     lampiran = serializers.SerializerMethodField()

@@ -2,7 +2,8 @@
 village information system's kiosk or website sends what a resident typed).
 
 * ``GET /api/v1/pengaduan-publik/formulir/`` — what the form page gives: its security question
-  (a signed ``tantangan`` and its ``pertanyaan``, shown to the person), the categories and kinds;
+  (a signed ``tantangan`` and its ``pertanyaan``, shown to the person), the categories and kinds,
+  and the roles a complaint may be about (``teradu_peran``: "the PD of this desa", no name needed);
 * ``POST /api/v1/pengaduan-publik/`` — the complaint, validated by the public page's own form
   (``PengaduanPublikForm``: honeypot ``situs_web``, the signed question answered in ``jawaban``
   no sooner than the page allows, the desa by code or name, attachments checked by their bytes),
@@ -44,7 +45,7 @@ from .api_publik_bentuk import (
     PengaduanStatusPublikSerializer,
 )
 from .forms import PengaduanPublikForm, StatusCariForm
-from .models import JenisPengaduan, Pengaduan
+from .models import JenisPengaduan, Pengaduan, PeranTeradu
 from .views.publik import lampiran_ditolak, lapor_lewat_batas, status_lewat_batas
 from .views.umum import terapkan_error
 
@@ -52,6 +53,7 @@ from .views.umum import terapkan_error
 FIELD_FORM = (
     "jenis",
     "kategori",
+    "teradu_peran",
     "desa",
     "judul",
     "isi",
@@ -161,6 +163,7 @@ class PengaduanPublikViewSet(ApiViewSet, mixins.RetrieveModelMixin, viewsets.Gen
                     "isi_min_detik": settings.PENGADUAN_WAKTU_ISI_MIN_DETIK,
                     "kategori": list(form.fields["kategori"].queryset),
                     "jenis": [{"kode": k, "nama": n} for k, n in JenisPengaduan.choices],
+                    "teradu_peran": [{"kode": k, "nama": n} for k, n in PeranTeradu.choices],
                     "lampiran_maks_jumlah": settings.PENGADUAN_LAMPIRAN_MAKS_JUMLAH,
                     "unggahan_maks_mb": settings.UNGGAHAN_MAKS_MB,
                 }

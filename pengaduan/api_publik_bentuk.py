@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import JenisPengaduan, StatusPengaduan
+from .models import JenisPengaduan, PeranTeradu, StatusPengaduan
 
 
 class PengaduanKategoriPublikSerializer(serializers.Serializer):
@@ -41,6 +41,12 @@ class PengaduanFormulirSerializer(serializers.Serializer):
     )
     kategori = PengaduanKategoriPublikSerializer(many=True)
     jenis = PengaduanJenisSerializer(many=True)
+    teradu_peran = PengaduanJenisSerializer(
+        many=True,
+        help_text=_(
+            "Pendamping desa yang dapat diadukan menurut perannya (dikirim sebagai “teradu_peran”)."
+        ),
+    )
     lampiran_maks_jumlah = serializers.IntegerField()
     unggahan_maks_mb = serializers.IntegerField()
 
@@ -52,6 +58,14 @@ class PengaduanLaporMasukanSerializer(serializers.Serializer):
         choices=JenisPengaduan.choices, required=False, help_text=_("Bawaan: pengaduan.")
     )
     kategori = serializers.IntegerField(help_text=_("Id kategori (dari formulir/)."))
+    teradu_peran = serializers.ChoiceField(
+        choices=PeranTeradu.choices,
+        required=False,
+        help_text=_(
+            "Bila pengaduan tentang pendamping desa ini: perannya (tanpa nama). Pengaduan diteruskan "
+            "kepada pengawas di atasnya dan tidak terlihat oleh pendamping yang diadukan."
+        ),
+    )
     desa = serializers.CharField(
         max_length=200, help_text=_("Kode desa (33.01.01.2001) atau nama desa yang unik.")
     )

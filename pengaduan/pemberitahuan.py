@@ -2,7 +2,9 @@
 rows written in the caller's transaction, delivered by Celery after commit, never twice per key).
 
 * a new complaint → the nearest supervisors of its desa, never the facilitator complained about
-  (who supervises is ``inti.akses``); the reporter gets the tracking code when they left an email;
+  (who supervises is ``inti.akses``); a complaint about a facilitator by role → only its handler,
+  the nearest supervisor above that role (and when it moves up later, the new handler:
+  ``dialihkan``); the reporter gets the tracking code when they left an email;
 * a rejection, "not our remit" or a referral, and every public reply → the reporter (email);
 * an assignment → the handler;
 * a deadline about to pass → the handler (or, before assignment, the nearest supervisors);
@@ -24,16 +26,26 @@ from pendampingan.inti import akses
 from pendampingan.models import Pendamping
 from pendampingan.notifikasi.services import notifikasi_kirim
 
+from .models import JABATAN_PERAN, peringkat_peran, teradu_ids
+
 
 def pengawas_terdekat(p) -> list[Pendamping]:
-    """The supervisors of the lowest rank over the complaint's desa (``inti.akses``), the
-    facilitator complained about left out."""
-    return akses.pengawas_terdekat(kode=p.wilayah_id, kecuali=[p.teradu_id] if p.teradu_id else ())
+    """The supervisors of the lowest rank over the complaint's desa (``inti.akses``) — above the
+    accused role for a complaint about a facilitator —, the facilitators complained about left
+    out."""
+    di_atas = JABATAN_PERAN[p.teradu_peran][0] if p.teradu_peran else ""
+    return akses.pengawas_terdekat(kode=p.wilayah_id, di_atas=di_atas, kecuali=teradu_ids(p))
 
 
 def pengawas_rantai(p) -> list[Pendamping]:
-    """The whole supervisor chain of the desa (``inti.akses``), without the one complained about."""
-    return [x for x in akses.pengawas_wilayah(kode=p.wilayah_id) if x.pk != p.teradu_id]
+    """The whole supervisor chain of the desa (``inti.akses``) above the accused role, without the
+    ones complained about."""
+    batas, kecuali = peringkat_peran(p.teradu_peran), teradu_ids(p)
+    return [
+        x
+        for x in akses.pengawas_wilayah(kode=p.wilayah_id)
+        if x.pk not in kecuali and akses.peringkat(x.jabatan) > batas
+    ]
 
 
 def _ringkas(p) -> str:
@@ -76,7 +88,7 @@ def diterima(p, peristiwa) -> None:
             "tentang_pendamping": p.tentang_pendamping,
         },
         kunci=f"pengaduan:{p.pk}:diterima",
-        pengguna=pengawas_terdekat(p),
+        pengguna=([p.penangan] if p.penangan else []) if p.teradu_peran else pengawas_terdekat(p),
     )
     _ke_pelapor(
         p,
@@ -120,6 +132,23 @@ def ditugaskan(p, peristiwa) -> None:
         ),
         payload={"kode": p.kode, "penangan": p.penangan_id},
         kunci=f"pengaduan:{p.pk}:ditugaskan:{peristiwa.pk}",
+        pengguna=[p.penangan],
+    )
+
+
+def dialihkan(p, peristiwa) -> None:
+    """A complaint found to be about a facilitator moved up to its new handler."""
+    if not p.penangan:
+        return
+    notifikasi_kirim(
+        peristiwa="pengaduan.dialihkan",
+        objek=p,
+        wilayah_kode=p.wilayah_id,
+        subjek=_("Pengaduan tentang pendamping %(k)s dialihkan kepada Anda") % {"k": p.kode},
+        isi=_("Pengaduan ini tentang %(r)s; Anda pengawas di atasnya dan kini menanganinya: %(s)s")
+        % {"r": p.get_teradu_peran_display(), "s": _ringkas(p)},
+        payload={"kode": p.kode, "penangan": p.penangan_id, "teradu_peran": p.teradu_peran},
+        kunci=f"pengaduan:{p.pk}:dialihkan:{peristiwa.pk}",
         pengguna=[p.penangan],
     )
 

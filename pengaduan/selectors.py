@@ -17,6 +17,7 @@ from pendampingan.registry import ItemLiniMasa
 
 from .models import (
     STATUS_TERBUKA,
+    JejakAkses,
     JenisPeristiwa,
     KegiatanPengaduan,
     Musyawarah,
@@ -106,8 +107,8 @@ def pengaduan_detail(*, user, pk: int) -> Pengaduan:
             "wilayah__induk__induk",
             "penangan",
             "dicatat_oleh",
-            "teradu",
         )
+        .prefetch_related("teradu")
         .get(pk=pk)
     )
 
@@ -137,6 +138,16 @@ def pengaduan_lini_masa(*, pengaduan: Pengaduan):
             pengaduan.kegiatan_terkait.select_related("kegiatan", "kegiatan__pendamping")
         ),
     }
+
+
+def jejak_pengaduan(*, pengaduan: Pengaduan, batas: int = 100) -> list:
+    """The audit trail of one complaint, newest first (the caller checked
+    ``akses.boleh_lihat_jejak``). One query."""
+    return list(
+        JejakAkses.objects.filter(pengaduan=pengaduan)
+        .select_related("pengguna", "pengguna__pendamping")
+        .order_by("-waktu", "-pk")[:batas]
+    )
 
 
 def pesan_pengaduan(*, pengaduan: Pengaduan, peristiwa: list, lihat_pelapor: bool) -> list:

@@ -15,7 +15,7 @@ from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import Pendamping
 
 from .. import services
-from ..models import Kategori, StatusPengaduan
+from ..models import Kategori, PeranTeradu, StatusPengaduan
 
 
 class DariForm(masukan.Form):
@@ -53,8 +53,17 @@ class VerifikasiForm(DariForm):
     kategori = forms.ModelChoiceField(
         label=_("Kategori"), queryset=Kategori.objects.filter(aktif=True), required=False
     )
+    teradu_peran = forms.ChoiceField(
+        label=_("Ternyata tentang pendamping desa ini?"),
+        choices=[("", _("Tidak")), *PeranTeradu.choices],
+        required=False,
+        help_text=_(
+            "Bila ya, pengaduan langsung diteruskan kepada pengawas di atas pendamping itu dan "
+            "tidak lagi terlihat oleh pendamping yang diadukan maupun yang di bawah penangannya."
+        ),
+    )
     teradu = forms.ModelChoiceField(
-        label=_("Pendamping yang diadukan (kategori pendampingan)"),
+        label=_("Nama pendamping yang diadukan (bila diketahui)"),
         queryset=Pendamping.objects.none(),
         required=False,
     )

@@ -18,7 +18,7 @@ from pendampingan.models import Tingkat, Wilayah
 from pendampingan.widgets import WilayahField
 
 from .. import services
-from ..models import JenisPengaduan, Kategori, Saluran
+from ..models import JenisPengaduan, Kategori, PeranTeradu, Saluran
 
 TERIMA_BERKAS = "image/jpeg,image/png,image/webp,application/pdf,.pdf,.docx,.xlsx,.odt"
 
@@ -74,6 +74,16 @@ class PengaduanDasarForm(KunciSekaliForm):
         max_length=10000,
         error_messages={"required": _("Ceritakan apa yang terjadi — uraian tidak boleh kosong.")},
         help_text=_("Apa yang terjadi, kapan, di mana, siapa yang terlibat, dan harapan Anda."),
+    )
+    teradu_peran = forms.ChoiceField(
+        label=_("Apakah pengaduan ini tentang pendamping desa?"),
+        choices=[("", _("Tidak — bukan tentang pendamping")), *PeranTeradu.choices],
+        required=False,
+        help_text=_(
+            "Tidak perlu menyebut nama. Pengaduan tentang pendamping diteruskan kepada atasannya dan "
+            "tidak pernah dapat dilihat oleh pendamping yang diadukan."
+        ),
+        error_messages={"invalid_choice": _("Pilih pendamping yang diadukan dari daftar.")},
     )
     lampiran = BerkasBanyakField(label=_("Lampiran (foto atau dokumen)"), required=False)
     pelapor_nama = forms.CharField(label=_("Nama pelapor"), max_length=150, required=False)
@@ -141,7 +151,16 @@ class PengaduanInternalForm(PengaduanDasarForm):
         help_text=_("Tenggat dihitung dari tanggal ini."),
     )
 
-    field_order = ["saluran", "diterima_tanggal", "jenis", "kategori", "desa", "judul", "isi"]
+    field_order = [
+        "saluran",
+        "diterima_tanggal",
+        "jenis",
+        "kategori",
+        "teradu_peran",
+        "desa",
+        "judul",
+        "isi",
+    ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -117,6 +117,7 @@ class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
     field_order = [
         "jenis",
         "kategori",
+        "teradu_peran",
         "desa",
         "judul",
         "isi",
@@ -137,6 +138,7 @@ class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
         nama = (
             "jenis",
             "kategori",
+            "teradu_peran",
             "judul",
             "isi",
             "pelapor_nama",

@@ -11,11 +11,14 @@ from .anak import (
     PengingatSLA,
     PeristiwaPengaduan,
     PeristiwaStatusPengaduan,
+    Teradu,
     _path_lampiran,  # noqa: F401 - referenced by migration 0001
 )
 from .batas import HitunganBatas
+from .jejak import JejakAkses, TambahSaja
 from .pengaduan import (
     ALFABET_KODE,
+    JABATAN_PERAN,
     PANJANG_KODE,
     STATUS_AKHIR,
     STATUS_TERBUKA,
@@ -24,12 +27,18 @@ from .pengaduan import (
     Kategori,
     Pengaduan,
     PengaduanQuerySet,
+    PeranTeradu,
     Saluran,
     StatusPengaduan,
     TerlihatQuerySet,
     kode_pelacakan_baru,
     kode_pelacakan_normal,
+    peran_dari_jabatan,
+    peran_di_bawah,
+    peringkat_peran,
     q_terlihat,
+    teradu_ids,
+    terlihat,
 )
 
 __all__ = [
@@ -43,6 +52,16 @@ __all__ = [
     "JenisPeristiwa",
     "JenisTenggat",
     "HitunganBatas",
+    "JABATAN_PERAN",
+    "JejakAkses",
+    "PeranTeradu",
+    "TambahSaja",
+    "Teradu",
+    "peran_dari_jabatan",
+    "peran_di_bawah",
+    "peringkat_peran",
+    "teradu_ids",
+    "terlihat",
     "Kategori",
     "KegiatanPengaduan",
     "Lampiran",

@@ -191,3 +191,29 @@ class KegiatanPengaduan(models.Model):
 
     def __str__(self):
         return f"{self.pengaduan.kode} · {self.kegiatan}"
+
+
+class Teradu(models.Model):
+    """A facilitator a complaint is about: the person named at verification, or each facilitator
+    holding the accused role (``Pengaduan.teradu_peran``) in the desa on the day it was received
+    (resolved at intake: the reporter need not know a name)."""
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="teradu_baris")
+    pendamping = models.ForeignKey(
+        Pendamping,
+        verbose_name=_("pendamping yang diadukan"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dicatat = models.DateTimeField(_("dicatat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pendamping yang diadukan")
+        verbose_name_plural = _("pendamping yang diadukan")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["pengaduan", "pendamping"], name="teradu_sekali")
+        ]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} · {self.pendamping}"

@@ -16,7 +16,11 @@ Two separate protections, both enforced here and in the selectors:
 
 Complaints about the facilitation (a category with ``tentang_pendamping``) are visible only through a
 supervision assignment (never to field facilitators) and never to the facilitator complained about.
-``q_terlihat`` is that rule, written once for the complaint and for its child records.
+A complaint about a facilitator *by role* (``teradu_peran``: the PLD, the PD or the TAPM of the
+desa — the people holding that role there on the day are its ``teradu``) is, beyond that, visible
+only to supervisors *above* that role (a PD complained about: TAPM kabupaten and up) and to its
+handler, who is the nearest supervisor above the accused. ``q_terlihat`` is that rule, written once
+for the complaint and for its child records; ``terlihat`` is the same rule for one loaded complaint.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pendampingan.inti.akses import mengawasi, peringkat
 from pendampingan.inti.alur import Alur
 from pendampingan.inti.sekali import KunciSekaliModel
 from pendampingan.models import Pendamping, Wilayah
@@ -118,12 +123,44 @@ class Kategori(models.Model):
         return self.nama
 
 
+class PeranTeradu(models.TextChoices):
+    """Who a complaint is about, by role in its desa (the reporter need not know a name)."""
+
+    PLD = "pld", _("PLD (Pendamping Lokal Desa) desa ini")
+    PD = "pd", _("PD / Pendamping Teknis desa ini")
+    TAPM = "tapm", _("TAPM / Koordinator Kabupaten desa ini")
+
+
+# the jabatan that hold each role; the first one gives the role its rank (``inti.akses.peringkat``)
+JABATAN_PERAN = {
+    PeranTeradu.PLD: ("pld",),
+    PeranTeradu.PD: ("pd", "pendamping_teknis"),
+    PeranTeradu.TAPM: ("tapm_kabupaten", "koordinator_kabupaten"),
+}
+
+
+def peringkat_peran(peran: str) -> int:
+    return peringkat(JABATAN_PERAN[peran][0]) if peran in JABATAN_PERAN else 0
+
+
+def peran_dari_jabatan(jabatan: str) -> str:
+    """The role a facilitator of ``jabatan`` holds in a desa ("" for ranks above the kabupaten)."""
+    return next((p for p, js in JABATAN_PERAN.items() if jabatan in js), "")
+
+
+def peran_di_bawah(jabatan: str) -> list[str]:
+    """The roles a supervisor of ``jabatan`` stands above: the complaints about them they may see."""
+    r = peringkat(jabatan)
+    return [p for p in PeranTeradu.values if peringkat_peran(p) < r]
+
+
 def q_terlihat(user, jalur: str = "") -> Q | None:
     """The complaints ``user`` may see, as a condition on the fields under ``jalur`` ("" for the
     complaint, ``"pengaduan__"`` for its child records); None when they may see none.
 
     Field and supervision scope for ordinary complaints; supervision scope only for those about the
-    facilitation; the assigned handler always; never the facilitator complained about."""
+    facilitation, and for those about a role only from a rank above that role; the assigned handler
+    always; never a facilitator complained about."""
     c = cakupan_pengguna(user)
     pid = c.pendamping_id
     if c.nasional:
@@ -135,12 +172,37 @@ def q_terlihat(user, jalur: str = "") -> Q | None:
         sup = [prefiks(k) for k in c.wilayah_supervisi]
         q = q_prefiks(kode, c.lihat) & Q(**{f"{jalur}tentang_pendamping": False})
         if sup:
-            q |= q_prefiks(kode, sup)
+            q |= q_prefiks(kode, sup) & (
+                Q(**{f"{jalur}teradu_peran": ""})
+                | Q(**{f"{jalur}teradu_peran__in": peran_di_bawah(c.jabatan)})
+            )
         if pid:
             q |= Q(**{f"{jalur}penangan_id": pid})
     if pid:
-        q &= ~Q(**{f"{jalur}teradu_id": pid})
+        q &= ~Q(**{f"{jalur}teradu": pid})
     return q
+
+
+def teradu_ids(p) -> set[int]:
+    """The ids of the facilitators complaint ``p`` is about (read once per loaded complaint; a
+    ``prefetch_related("teradu")`` serves it without a query)."""
+    if "_teradu_ids" not in p.__dict__:
+        p.__dict__["_teradu_ids"] = {t.pk for t in p.teradu.all()} if p.pk else set()
+    return p.__dict__["_teradu_ids"]
+
+
+def terlihat(user, p) -> bool:
+    """``q_terlihat`` for one loaded complaint (the predicates of ``akses`` start from it)."""
+    c = cakupan_pengguna(user)
+    pid = c.pendamping_id
+    if pid and (p.tentang_pendamping or p.teradu_peran) and pid in teradu_ids(p):
+        return False
+    if c.nasional or (pid and p.penangan_id == pid):
+        return True
+    kode = p.wilayah_id
+    if mengawasi(user, kode):
+        return not p.teradu_peran or p.teradu_peran in peran_di_bawah(c.jabatan)
+    return not p.tentang_pendamping and c.boleh_lihat(kode)
 
 
 class TerlihatQuerySet(RegionScopedQuerySet):
@@ -170,7 +232,7 @@ class PengaduanQuerySet(TerlihatQuerySet):
 
     def publik(self):
         """What the desa timeline may show: not rahasia, not about a facilitator."""
-        return self.filter(rahasia=False, tentang_pendamping=False)
+        return self.filter(rahasia=False, tentang_pendamping=False, teradu_peran="")
 
 
 class Pengaduan(KunciSekaliModel):
@@ -222,13 +284,19 @@ class Pengaduan(KunciSekaliModel):
         blank=True,
         related_name="pengaduan_ditangani",
     )
-    teradu = models.ForeignKey(
+    teradu_peran = models.CharField(
+        _("diadukan: pendamping dengan peran"),
+        max_length=8,
+        choices=PeranTeradu.choices,
+        blank=True,
+        db_index=True,
+    )
+    teradu = models.ManyToManyField(
         Pendamping,
         verbose_name=_("pendamping yang diadukan"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        through="pengaduan.Teradu",
         related_name="pengaduan_teradu",
+        blank=True,
     )
     alasan = models.TextField(_("alasan / catatan keputusan"), blank=True)
     instansi_rujukan = models.CharField(_("instansi rujukan"), max_length=200, blank=True)

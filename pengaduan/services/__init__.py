@@ -4,11 +4,14 @@
 * ``penanganan`` — verify, assign, musyawarah, reply, refer, close, reopen;
 * ``tenggat`` — the daily SLA pass (beat task);
 * ``kegiatan`` — the link from a daily-log entry;
+* ``teradu`` — complaints about a facilitator: who they are about, who handles them, moving up;
+* ``jejak`` — the audit trail of access to protected data;
 * ``dasar`` — the shared pieces: the running deadline and ``pindah``, the complaint's one status
   move through ``inti.alur.pindah_status``.
 """
 
 from .dasar import sla
+from .jejak import jejak_catat
 from .kegiatan import pengaduan_kegiatan_tautkan, simpan_ekstensi
 from .penanganan import (
     penangan_pilihan,
@@ -30,6 +33,7 @@ from .penerimaan import (
 from .tenggat import pengaduan_sla_periksa
 
 __all__ = [
+    "jejak_catat",
     "lampiran_periksa",
     "penangan_pilihan",
     "pengaduan_balas",

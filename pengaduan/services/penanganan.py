@@ -18,12 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pendampingan import services as inti
-from pendampingan.inti.akses import pastikan, pengawas_wilayah
+from pendampingan.inti.akses import pastikan
 from pendampingan.inti.alur import PindahDitolak, kunci_baris
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from pendampingan.kalender import tambah_hari_kerja
 from pendampingan.models import Pendamping
-from pendampingan.selectors import pendamping_lapangan_wilayah
 
 from .. import akses, pemberitahuan
 from ..models import (
@@ -32,10 +31,14 @@ from ..models import (
     Kategori,
     Musyawarah,
     Pengaduan,
+    PeranTeradu,
     PeristiwaPengaduan,
     StatusPengaduan,
+    peran_dari_jabatan,
+    teradu_ids,
 )
 from .dasar import hari_ini, peristiwa, pindah, rencana_tercatat, simpan_tenggat, sla
+from .teradu import penangan_pilihan, teradu_catat, teradu_pilihan
 
 S = StatusPengaduan
 
@@ -66,30 +69,49 @@ def pengaduan_verifikasi(
     alasan: str = "",
     kategori: Kategori | None = None,
     teradu: Pendamping | None = None,
+    teradu_peran: str = "",
     dari: str | None = None,
 ) -> Pengaduan:
     """Verify a complaint, or reject it (ditolak / bukan_wewenang) with a reason for the reporter.
-    Only from ``diterima``: a complaint somebody verified meanwhile is refused as changed."""
+    Only from ``diterima``: a complaint somebody verified meanwhile is refused as changed.
+
+    The verifier may record that it is about a facilitator — by role (``teradu_peran``: whoever
+    holds it in the desa) or by name (``teradu``, whose jabatan gives the role): it then moves up at
+    once to the supervisor above them (``teradu.teradu_catat``: a new handler, an event row, a
+    notice; whoever may no longer see it — the verifier too, if they are not above the role —
+    loses it)."""
     p = kunci_baris(pengaduan)
     _wajib_kelola(user, p)
     alasan = (alasan or "").strip()
+    teradu_peran = teradu_peran or ""
     if keputusan not in (S.DIVERIFIKASI, S.DITOLAK, S.BUKAN_WEWENANG):
         raise ValidationError({"keputusan": _("Pilih keputusan verifikasi.")})
     if keputusan != S.DIVERIFIKASI and not alasan:
         raise ValidationError(
             {"alasan": _("Tuliskan alasannya; alasan ini dikirim kepada pelapor.")}
         )
-    ubah: dict = {"diverifikasi_pada": timezone.now()}
-    tentang = p.tentang_pendamping
-    if kategori is not None and kategori.pk != p.kategori_id:
-        tentang = kategori.tentang_pendamping
-        ubah |= {"kategori": kategori, "tentang_pendamping": tentang}
+    if teradu_peran and teradu_peran not in PeranTeradu.values:
+        raise ValidationError({"teradu_peran": _("Pilih peran pendamping yang diadukan.")})
     if teradu is not None:
-        if not tentang:
+        peran_orang = peran_dari_jabatan(teradu.jabatan)
+        if not teradu_pilihan(p).filter(pk=teradu.pk).exists() or not peran_orang:
             raise ValidationError(
-                {"teradu": _("Pendamping yang diadukan hanya untuk kategori pendampingan.")}
+                {"teradu": _("Pilih PLD, PD atau TAPM yang bertugas di desa pengaduan ini.")}
             )
-        ubah["teradu"] = teradu
+        if teradu_peran and teradu_peran != peran_orang:
+            raise ValidationError(
+                {
+                    "teradu_peran": _("%(n)s bertugas sebagai %(j)s, bukan sebagai peran ini.")
+                    % {"n": teradu.nama, "j": teradu.get_jabatan_display()}
+                }
+            )
+        teradu_peran = peran_orang
+    ubah: dict = {"diverifikasi_pada": timezone.now()}
+    if kategori is not None and kategori.pk != p.kategori_id:
+        ubah |= {
+            "kategori": kategori,
+            "tentang_pendamping": kategori.tentang_pendamping or bool(p.teradu_peran),
+        }
     if keputusan == S.DIVERIFIKASI:
         ubah["tenggat_rencana"] = tambah_hari_kerja(hari_ini(p), sla("rencana"))
     else:
@@ -97,28 +119,16 @@ def pengaduan_verifikasi(
     ev = pindah(p, keputusan, user=user, dari=dari or S.DITERIMA, catatan=alasan, ubah=ubah)
     if ev is not None and keputusan != S.DIVERIFIKASI:
         pemberitahuan.keputusan(p, ev, alasan)
+    if teradu_peran and (
+        teradu_peran != p.teradu_peran or (teradu is not None and teradu.pk not in teradu_ids(p))
+    ):
+        teradu_catat(
+            pengaduan=p,
+            peran=teradu_peran,
+            orang=[teradu] if teradu is not None else None,
+            user=user,
+        )
     return p
-
-
-def penangan_pilihan(pengaduan: Pengaduan):
-    """Facilitators who may handle the complaint: field facilitators of the desa (and above) and
-    its supervisors — never the facilitator complained about; for complaints about the facilitation,
-    supervisors only."""
-    kode = pengaduan.wilayah_id
-    ids = set(pengawas_wilayah(kode=kode).values_list("pk", flat=True))
-    if not pengaduan.tentang_pendamping:
-        ids |= set(pendamping_lapangan_wilayah(kode=kode).values_list("pk", flat=True))
-    ids.discard(pengaduan.teradu_id)
-    return Pendamping.objects.filter(pk__in=ids, aktif=True).order_by("jabatan", "nama")
-
-
-def teradu_pilihan(pengaduan: Pengaduan):
-    """Facilitators a complaint about the facilitation may name: those working in its desa."""
-    kode = pengaduan.wilayah_id
-    ids = set(pendamping_lapangan_wilayah(kode=kode).values_list("pk", flat=True)) | set(
-        pengawas_wilayah(kode=kode).values_list("pk", flat=True)
-    )
-    return Pendamping.objects.filter(pk__in=ids).order_by("jabatan", "nama")
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ from ..models import (
     Kategori,
     Lampiran,
     Pengaduan,
+    PeranTeradu,
     PeristiwaPengaduan,
     Saluran,
     StatusPengaduan,
@@ -38,6 +39,7 @@ from ..models import (
     kode_pelacakan_normal,
 )
 from .dasar import peristiwa, simpan_tenggat, sla, tenggat_untuk
+from .teradu import teradu_catat
 
 S = StatusPengaduan
 JENIS_LAMPIRAN = FOTO_ATAU_DOKUMEN
@@ -103,12 +105,15 @@ def pengaduan_terima(
     rahasia: bool = False,
     lampiran=(),
     dicatat_oleh: Pendamping | None = None,
-    teradu: Pendamping | None = None,
+    teradu_peran: str = "",
     diterima_pada: datetime.datetime | None = None,
     kunci_sekali=None,
 ) -> Pengaduan:
     """Register a complaint (public form or a facilitator's intake) and give it a tracking code.
-    A repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with the first complaint."""
+    ``teradu_peran``: the complaint is about the facilitator(s) holding that role in the desa —
+    recorded with the people holding it on the day and handed to the supervisor above them
+    (``teradu.teradu_catat``). A repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with the
+    first complaint."""
     kunci = kunci_dari(kunci_sekali)
     ada = sudah_ada(Pengaduan, kunci)
     if ada is not None:
@@ -129,8 +134,9 @@ def pengaduan_terima(
         }
     if saluran != Saluran.WEB and dicatat_oleh is None:
         errors["saluran"] = _("Pengaduan lewat saluran ini dicatat oleh pendamping.")
-    if teradu is not None and kategori is not None and not kategori.tentang_pendamping:
-        errors["teradu"] = _("Pendamping yang diadukan hanya untuk kategori pendampingan.")
+    teradu_peran = teradu_peran or ""
+    if teradu_peran and teradu_peran not in PeranTeradu.values:
+        errors["teradu_peran"] = _("Pilih pendamping yang diadukan dari daftar.")
     pesan_berkas = []
     for berkas in lampiran:
         try:
@@ -148,7 +154,7 @@ def pengaduan_terima(
         p = Pengaduan(
             jenis=jenis,
             kategori=kategori,
-            tentang_pendamping=kategori.tentang_pendamping,
+            tentang_pendamping=kategori.tentang_pendamping or bool(teradu_peran),
             wilayah=wilayah,
             judul=judul,
             isi=isi,
@@ -159,7 +165,6 @@ def pengaduan_terima(
             anonim=anonim,
             rahasia=rahasia,
             dicatat_oleh=dicatat_oleh,
-            teradu=teradu,
             diterima_pada=waktu,
             tenggat_verifikasi=tambah_hari_kerja(
                 tanggal_setempat(waktu, wilayah.kode), sla("verifikasi")
@@ -178,6 +183,14 @@ def pengaduan_terima(
             publik=True,
             ke=S.DITERIMA,
         )
+        if teradu_peran:
+            teradu_catat(
+                pengaduan=p,
+                peran=teradu_peran,
+                user=dicatat_oleh.user if dicatat_oleh else None,
+                tanggal=tanggal_setempat(waktu, wilayah.kode),
+                saat_terima=True,
+            )
         return p
 
     p, dibuat = buat_sekali(Pengaduan, kunci, buat)

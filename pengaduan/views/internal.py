@@ -22,7 +22,7 @@ from pendampingan.models import Wilayah
 from .. import selectors, services
 from ..forms import PengaduanInternalForm
 from ..models import STATUS_TERBUKA, Kategori, StatusPengaduan
-from .umum import terapkan_error
+from .umum import terapkan_error, tujuan_setelah
 
 
 def _halaman(request, qs):
@@ -86,6 +86,7 @@ def baru(request):
                 pelapor_email=d["pelapor_email"],
                 anonim=d["anonim"],
                 rahasia=d["rahasia"],
+                teradu_peran=d["teradu_peran"],
                 lampiran=d["lampiran"],
                 dicatat_oleh=services.pengaduan_dicatat_oleh(request.user),
                 diterima_pada=_waktu_diterima(d["diterima_tanggal"]),
@@ -93,7 +94,7 @@ def baru(request):
             )
         except SudahTersimpan as e:
             messages.info(request, pesan_sudah_tersimpan())
-            return redirect(e.obj.get_absolute_url())
+            return redirect(tujuan_setelah(request, e.obj))
         except ValidationError as e:
             terapkan_error(form, e)
         else:
@@ -102,7 +103,7 @@ def baru(request):
                 _("Pengaduan tercatat dengan kode %(k)s. Sampaikan kode ini kepada pelapor.")
                 % {"k": p.kode},
             )
-            return redirect(p.get_absolute_url())
+            return redirect(tujuan_setelah(request, p))
     return render(request, "pengaduan/pengaduan_form.html", {"form": form})
 
 

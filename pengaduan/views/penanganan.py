@@ -31,8 +31,8 @@ from ..forms import (
     TutupForm,
     VerifikasiForm,
 )
-from ..models import Lampiran, Pengaduan, StatusPengaduan
-from .umum import terapkan_error
+from ..models import JejakAkses, Lampiran, Pengaduan, StatusPengaduan
+from .umum import alamat_klien, terapkan_error, tujuan_setelah
 
 S = StatusPengaduan
 
@@ -65,6 +65,15 @@ def _render_detail(request, p, status=200, **form_kustom):
     riwayat = list(p.history.select_related("history_user").order_by("-history_date")[:30])
     lini = selectors.pengaduan_lini_masa(pengaduan=p)
     lihat_pelapor = akses.boleh_lihat_pelapor(user, p)
+    services.jejak_catat(
+        pengaduan=p,
+        user=user,
+        alamat=alamat_klien(request),
+        pintu=JejakAkses.Pintu.HALAMAN,
+        identitas=lihat_pelapor and akses.identitas_terlindung(p),
+        rahasia=p.rahasia,
+    )
+    lihat_jejak = akses.boleh_lihat_jejak(user, p)
     return render(
         request,
         "pengaduan/pengaduan_detail.html",
@@ -79,6 +88,8 @@ def _render_detail(request, p, status=200, **form_kustom):
             "bisa_musyawarah": tangani and p.status == S.DITANGANI,
             "forms": forms,
             "riwayat": riwayat,
+            "lihat_jejak": lihat_jejak,
+            "jejak_list": selectors.jejak_pengaduan(pengaduan=p) if lihat_jejak else [],
             **lini,
         },
         status=status,
@@ -110,7 +121,7 @@ def _aksi(request, pk, form_class, kunci, jalankan, sukses, *, dengan_pengaduan=
             terapkan_error(form, e)
         else:
             messages.success(request, sukses)
-            return redirect(p.get_absolute_url())
+            return redirect(tujuan_setelah(request, p))
     return _render_detail(request, p, status=400, **{kunci: form})
 
 
@@ -128,6 +139,7 @@ def verifikasi(request, pk):
             alasan=d["alasan"],
             kategori=d["kategori"],
             teradu=d["teradu"],
+            teradu_peran=d["teradu_peran"],
             dari=d["dari"],
         ),
         _("Keputusan verifikasi tersimpan."),

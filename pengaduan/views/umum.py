@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import ipaddress
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..models import terlihat
+
+
+def alamat_klien(request) -> str | None:
+    """The client's address for the audit trail — the one place it is read, so the core's
+    trusted-proxy helper replaces this line when it lands. None when it is not an address."""
+    alamat = request.META.get("REMOTE_ADDR", "")
+    try:
+        return str(ipaddress.ip_address(alamat))
+    except ValueError:
+        return None
 
 
 def terapkan_error(form, e: ValidationError) -> None:
@@ -14,3 +31,20 @@ def terapkan_error(form, e: ValidationError) -> None:
     else:
         for m in e.messages:
             form.add_error(None, m)
+
+
+def tujuan_setelah(request, p) -> str:
+    """Where the user goes after acting on complaint ``p``: its page, or — when it is about a
+    facilitator and went to the supervisor above them, out of this user's sight — the list, with a
+    note saying so."""
+    if terlihat(request.user, p):
+        return p.get_absolute_url()
+    messages.info(
+        request,
+        _(
+            "Pengaduan %(k)s tentang pendamping dan sudah diteruskan kepada pengawas di atasnya; "
+            "Anda tidak dapat membukanya lagi."
+        )
+        % {"k": p.kode},
+    )
+    return reverse("pengaduan:daftar")

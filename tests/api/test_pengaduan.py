@@ -103,7 +103,8 @@ def test_aduan_tentang_pendamping_tersembunyi_dari_yang_diadukan(dunia, api_klie
     # nor a field facilitator (a complaint about the facilitation is for supervisors only)
     assert p.pk not in _ids(api_klien(dunia.pld_a.user).get(DAFTAR))
     r = api_klien(dunia.pengawas.user).get(_detail(p.pk))
-    assert r.status_code == 200 and r.json()["teradu"]["id"] == dunia.pd_a.pk
+    assert r.status_code == 200 and [t["id"] for t in r.json()["teradu"]] == [dunia.pd_a.pk]
+    assert r.json()["teradu_peran"] == "pd"
 
 
 def test_pelapor_hanya_bila_boleh_dilihat(dunia, api_klien):

@@ -19,7 +19,7 @@ def test_muat_demo_pengaduan_sekali(dunia):
     assert status["Papan informasi APB Desa tidak dipasang"] == StatusPengaduan.SELESAI
     assert status["BLT Dana Desa belum diterima tiga keluarga"] == StatusPengaduan.DITANGANI
     tentang = Pengaduan.objects.get(tentang_pendamping=True)
-    assert tentang.teradu == dunia.pld_a
+    assert list(tentang.teradu.all()) == [dunia.pld_a] and tentang.teradu_peran == "pld"
     assert not Pengaduan.objects.visible_to(dunia.pld_a.user).filter(pk=tentang.pk).exists()
     assert "PD-" in out.getvalue()
     call_command("muat_demo_pengaduan", username="pld_a", stdout=io.StringIO())

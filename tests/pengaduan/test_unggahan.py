@@ -142,7 +142,7 @@ def test_lampiran_pengaduan_tentang_pendamping_tidak_untuk_teradu(dunia):
     fetch its attachment by id, though it is in their desa."""
     rekan = pendamping_di(dunia.desa_a.kode, Jabatan.PLD, username="pld_a_rekan")
     p = pengaduan_buat(
-        dunia.desa_a, kategori_kode="pendampingan", lampiran=[_png()], teradu=dunia.pld_a
+        dunia.desa_a, kategori_kode="pendampingan", lampiran=[_png()], teradu_peran="pld"
     )
     url = reverse("pengaduan:lampiran", args=[p.lampiran.get().pk])
     assert dunia.klien(dunia.pld_a).get(url).status_code == 404
