@@ -70,7 +70,8 @@ class PengaduanFilter(django_filters.FilterSet):
             "q": (d.get("q") or "").strip(),
             "penangan_saya": bool(d.get("saya")),
         }
-        qs = selectors.pengaduan_daftar(user=self.request.user, **f)
+        # the accused of each row, for the reporter rule (``akses.boleh_lihat_pelapor``)
+        qs = selectors.pengaduan_daftar(user=self.request.user, **f).prefetch_related("teradu")
         # a rahasia complaint's content (its category, desa, text) is not matched by a filter
         if f["kategori"] or f["desa"]:
             qs = qs.filter(akses.q_isi_boleh_keluar())

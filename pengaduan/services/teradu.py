@@ -106,7 +106,8 @@ def teradu_catat(
 ) -> Pengaduan:
     """Record that ``pengaduan`` is about the facilitator(s) in ``peran`` (``orang``, or everyone
     holding the role in its desa on ``tanggal``) and move it to the handler above them. The caller
-    holds the row lock (intake: a new row; verification: ``kunci_baris``). ``saat_terima``: at
+    holds the row lock (intake: a new row; verification: ``kunci_baris``). A handler already above
+    the role keeps the complaint; otherwise it goes to ``penangan_di_atas``. ``saat_terima``: at
     intake, where the notice of the new complaint (``pemberitahuan.diterima``) tells the handler
     and nobody was told anything before."""
     p = pengaduan
@@ -127,7 +128,15 @@ def teradu_catat(
     semua_teradu = lama | {o.pk for o in orang}
     p.teradu_peran = peran
     p.tentang_pendamping = True
-    penangan = penangan_di_atas(p, kecuali=semua_teradu)
+    # a handler already above the role keeps it; anyone else gives way to the one above the accused
+    if (
+        sebelum is not None
+        and sebelum.pk not in semua_teradu
+        and peringkat(sebelum.jabatan) > peringkat_peran(peran)
+    ):
+        penangan = sebelum
+    else:
+        penangan = penangan_di_atas(p, kecuali=semua_teradu)
     p.penangan = penangan
     p.save(update_fields=["teradu_peran", "tentang_pendamping", "penangan", "diubah"])
     p.__dict__["_teradu_ids"] = semua_teradu

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..models import terlihat
+from ..models import Pengaduan
 
 
 def alamat_klien(request) -> str | None:
@@ -37,7 +37,7 @@ def tujuan_setelah(request, p) -> str:
     """Where the user goes after acting on complaint ``p``: its page, or — when it is about a
     facilitator and went to the supervisor above them, out of this user's sight — the list, with a
     note saying so."""
-    if terlihat(request.user, p):
+    if Pengaduan.objects.visible_to(request.user).filter(pk=p.pk).exists():
         return p.get_absolute_url()
     messages.info(
         request,
