@@ -19,6 +19,8 @@ from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
 from pendampingan.models import Tingkat
 from pendampingan.scope import RegionScopedQuerySet
 
+from .pagar import validasi_url_webhook
+
 
 class Saluran(models.TextChoices):
     IN_APP = "in_app", _("Dalam aplikasi")
@@ -68,12 +70,24 @@ class PenerimaKementerian(models.Model):
     nama = models.CharField(_("nama"), max_length=150)
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPenerima.choices)
     alamat_email = models.EmailField(_("alamat email"), blank=True)
-    url = models.URLField(_("URL endpoint"), max_length=500, blank=True)
+    url = models.URLField(
+        _("URL endpoint"),
+        max_length=500,
+        blank=True,
+        validators=[validasi_url_webhook],
+        help_text=_(
+            "Harus mengarah ke alamat publik (bukan loopback, link-local, jaringan privat, "
+            "multicast atau cadangan), kecuali host yang diizinkan di WEBHOOK_HOST_DIIZINKAN."
+        ),
+    )
     rahasia = models.CharField(
         _("rahasia HMAC"),
         max_length=200,
         blank=True,
-        help_text=_("Kunci rahasia untuk tanda tangan X-Signature (HMAC-SHA256) webhook ini."),
+        help_text=_(
+            "Kunci rahasia untuk tanda tangan X-Pendampingan-Signature (HMAC-SHA256 atas "
+            "waktu.badan) webhook ini."
+        ),
     )
     peristiwa = models.TextField(
         _("jenis peristiwa"),

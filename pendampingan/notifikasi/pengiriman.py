@@ -26,6 +26,7 @@ import hmac
 import json
 import logging
 import smtplib
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.alur import kunci_baris, pindah_status
 
 from .models import HasilPercobaan, PercobaanKirim, PeristiwaPesan, Pesan, Saluran, StatusPesan
+from .pagar import HOST_TIDAK_DITEMUKAN, kirim_terpagar
 from .sewa import KlaimHilang, kirim_bersewa, sewa_baru, sewa_habis
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ class Hasil:
 
 def badan_webhook(pesan: Pesan) -> bytes:
     """The JSON body of a webhook, built only from the row (the snapshot), so every retry sends
-    the same bytes and the same signature."""
+    the same bytes (the timestamp and the signature are each attempt's: ``header_webhook``)."""
     isi = {
         "kunci": pesan.kunci,
         "peristiwa": pesan.peristiwa,
@@ -86,9 +88,28 @@ def badan_webhook(pesan: Pesan) -> bytes:
     return json.dumps(isi, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def tanda_tangan(rahasia: str, badan: bytes) -> str:
-    """``sha256=<hex HMAC-SHA256 of the body with the endpoint's secret>`` (the X-Signature)."""
-    return "sha256=" + hmac.new(rahasia.encode(), badan, hashlib.sha256).hexdigest()
+def tanda_tangan(rahasia: str, waktu: int, badan: bytes) -> str:
+    """``v1=<hex HMAC-SHA256 of "<waktu>.<body>" with the endpoint's secret>`` — the value of
+    ``X-Pendampingan-Signature``; ``waktu`` (Unix seconds) is sent in ``X-Pendampingan-Timestamp``,
+    so a captured request cannot be replayed once the receiver's window (5 minutes) is past."""
+    pesan = str(waktu).encode() + b"." + badan
+    return "v1=" + hmac.new(rahasia.encode(), pesan, hashlib.sha256).hexdigest()
+
+
+def header_webhook(pesan: Pesan, badan: bytes, *, waktu: int) -> dict[str, str]:
+    """The headers of one delivery attempt: the key and the body are the same on every attempt,
+    the timestamp and the signature are this attempt's."""
+    header = {
+        "Content-Type": "application/json; charset=utf-8",
+        "Idempotency-Key": pesan.kunci,
+        "X-Peristiwa": pesan.peristiwa,
+        "X-Pendampingan-Timestamp": str(waktu),
+        "User-Agent": "PendampinganDesa-Notifikasi/1",
+    }
+    rahasia = pesan.penerima_kementerian.rahasia if pesan.penerima_kementerian else ""
+    if rahasia:
+        header["X-Pendampingan-Signature"] = tanda_tangan(rahasia, waktu, badan)
+    return header
 
 
 # ---------------------------------------------------------------- channels
@@ -99,16 +120,9 @@ def _kirim_webhook(pesan: Pesan) -> int:
     if endpoint is None:
         raise GagalKirim(_("Endpoint webhook sudah dihapus."), sementara=False)
     badan = badan_webhook(pesan)
-    header = {
-        "Content-Type": "application/json; charset=utf-8",
-        "Idempotency-Key": pesan.kunci,
-        "X-Peristiwa": pesan.peristiwa,
-        "User-Agent": "PendampinganDesa-Notifikasi/1",
-    }
-    if endpoint.rahasia:
-        header["X-Signature"] = tanda_tangan(endpoint.rahasia, badan)
+    header = header_webhook(pesan, badan, waktu=int(time.time()))
     try:
-        r = requests.post(
+        r = kirim_terpagar(
             pesan.alamat,
             data=badan,
             headers=header,
@@ -116,8 +130,12 @@ def _kirim_webhook(pesan: Pesan) -> int:
                 settings.NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG,
                 settings.NOTIFIKASI_WEBHOOK_TIMEOUT,
             ),
-            allow_redirects=False,
         )
+    except ValidationError as e:
+        # the fence: a host that resolves to a non-public address now (DNS rebinding, or a URL
+        # saved before the fence) is refused for good; a name that does not resolve may come back
+        sementara = e.code == HOST_TIDAK_DITEMUKAN
+        raise GagalKirim(" ".join(e.messages), sementara=sementara)
     except requests.Timeout as e:
         raise GagalKirim(_("Waktu habis: %(e)s") % {"e": e}, sementara=True)
     except requests.ConnectionError as e:

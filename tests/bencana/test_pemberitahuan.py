@@ -75,8 +75,9 @@ def test_laporan_awal_ke_pengawas_dan_kementerian(
     # the webhook receiver got the signed report
     assert len(penerima_webhook.diterima) == 1
     header, badan = penerima_webhook.diterima[0]
-    harap = "sha256=" + hmac.new(b"rahasia-bnpb", badan, hashlib.sha256).hexdigest()
-    assert header["X-Signature"] == harap
+    waktu = header["X-Pendampingan-Timestamp"].encode()
+    harap = "v1=" + hmac.new(b"rahasia-bnpb", waktu + b"." + badan, hashlib.sha256).hexdigest()
+    assert header["X-Pendampingan-Signature"] == harap
     isi = json.loads(badan)
     assert isi["peristiwa"] == "bencana.dilaporkan"
     assert isi["data"]["kode"] == k.kode and isi["data"]["versi"] == 1

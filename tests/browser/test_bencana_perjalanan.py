@@ -89,9 +89,10 @@ def test_pld_melaporkan_banjir_sampai_pengawas_mencetak(halaman, dunia, penerima
     # 2. the ministry's webhook got the signed report (delivered after the commit)
     assert len(diterima) == 1
     header, badan = diterima[0]
+    waktu = header["X-Pendampingan-Timestamp"].encode()
     assert (
-        header["X-Signature"]
-        == "sha256=" + hmac.new(RAHASIA.encode(), badan, hashlib.sha256).hexdigest()
+        header["X-Pendampingan-Signature"]
+        == "v1=" + hmac.new(RAHASIA.encode(), waktu + b"." + badan, hashlib.sha256).hexdigest()
     )
     isi = json.loads(badan)
     assert isi["peristiwa"] == "bencana.dilaporkan" and isi["data"]["kode"] == k.kode

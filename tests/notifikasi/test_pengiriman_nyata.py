@@ -71,8 +71,10 @@ def test_pesan_terkirim_sekali_ke_email_dan_webhook(nyata, redis_mesin, webhook,
     wh = next(p for p in kirim if p.saluran == Saluran.WEBHOOK)
     assert webhook.kunci_diterima() == [wh.kunci]
     req = webhook.diterima[0]
-    harap = hmac.new(RAHASIA.encode(), req.badan, hashlib.sha256).hexdigest()
-    assert req.header["X-Signature"] == f"sha256={harap}"
+    waktu = req.header["X-Pendampingan-Timestamp"]
+    assert abs(int(waktu) - time.time()) < 60
+    harap = hmac.new(RAHASIA.encode(), waktu.encode() + b"." + req.badan, hashlib.sha256)
+    assert req.header["X-Pendampingan-Signature"] == f"v1={harap.hexdigest()}"
     assert req.json()["data"] == {"kunci": "sekali", "rumah_rusak": 3}
 
     assert len(smtp.surat) == 1

@@ -129,8 +129,10 @@ def test_tanda_tangan_webhook_bisa_diperiksa_penerima(dunia):
     ep = PenerimaWebhookFactory(rahasia="s3cret")
     (p,) = _kirim(dunia, kementerian=True)
     badan = badan_webhook(p)
-    harap = hmac.new(b"s3cret", badan, hashlib.sha256).hexdigest()
-    assert tanda_tangan(ep.rahasia, badan) == f"sha256={harap}"
+    harap = hmac.new(b"s3cret", b"1765000000." + badan, hashlib.sha256).hexdigest()
+    assert tanda_tangan(ep.rahasia, 1765000000, badan) == f"v1={harap}"
+    # another time, another signature: a captured one is worthless once its time is past
+    assert tanda_tangan(ep.rahasia, 1765000301, badan) != f"v1={harap}"
     isi = json.loads(badan)
     assert isi["kunci"] == p.kunci and isi["data"] == {"korban": 3}
     assert isi["objek"] == {"tipe": "pendampingan.wilayah", "id": dunia.desa_a.kode}
