@@ -280,9 +280,7 @@ NOTIFIKASI_BACKOFF_MAKS_DETIK = env.float("NOTIFIKASI_BACKOFF_MAKS_DETIK", defau
 NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT_SAMBUNG", default=5)
 NOTIFIKASI_WEBHOOK_TIMEOUT = env.float("NOTIFIKASI_WEBHOOK_TIMEOUT", default=15)
 NOTIFIKASI_EMAIL_TIMEOUT = env.float("NOTIFIKASI_EMAIL_TIMEOUT", default=20)
-# The SSRF fence of webhooks (pendampingan/notifikasi/pagar.py): a webhook URL whose host resolves to a
-# loopback, link-local, private, multicast, reserved or unspecified address is refused, at save and
-# at send, unless its host is named here (exact names or IP literals, e.g. "penerima.internal").
+# Hosts a webhook may reach although they resolve to a non-public address (notifikasi/pagar.py)
 WEBHOOK_HOST_DIIZINKAN = env.list("WEBHOOK_HOST_DIIZINKAN", default=[])
 NOTIFIKASI_TUGAS_BATAS_DETIK = env.int("NOTIFIKASI_TUGAS_BATAS_DETIK", default=120)
 # The lease of a claimed message (pendampingan/notifikasi/sewa.py): the sending worker renews it
