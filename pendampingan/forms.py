@@ -20,7 +20,11 @@ class PenugasanAdminForm(masukan.ModelForm):
         data = super().clean()
         pendamping = data.get("pendamping") or getattr(self.instance, "pendamping", None)
         wilayah, jenis, mulai = data.get("wilayah"), data.get("jenis"), data.get("mulai")
-        if isinstance(pendamping, Pendamping) and isinstance(wilayah, Wilayah) and jenis and mulai:
+        # an empty region is a national assignment; a region the field refused is not checked
+        wilayah_sah = (
+            wilayah is None and "wilayah" not in self.errors or isinstance(wilayah, Wilayah)
+        )
+        if isinstance(pendamping, Pendamping) and wilayah_sah and jenis and mulai:
             try:
                 services.penugasan_validasi(
                     pendamping=pendamping,

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from . import roles
 from .inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from .models import (
-    PENUGASAN_SAH,
     ImporWilayah,
     JenisPenugasan,
     Pendamping,
@@ -29,6 +28,7 @@ from .models import (
     TindakLanjut,
     Wilayah,
 )
+from .models.pendamping import penugasan_galat_wilayah
 from .wilayah_kode import jenis_dari_kode, kode_induk, kode_valid, tingkat_dari_kode
 
 # ------------------------------------------------------------------------------ regions
@@ -171,27 +171,21 @@ def pendamping_sinkronkan_grup(*, pendamping: Pendamping) -> None:
 def penugasan_validasi(
     *,
     pendamping: Pendamping,
-    wilayah: Wilayah,
+    wilayah: Wilayah | None,
     jenis: str,
     mulai: datetime.date,
     selesai: datetime.date | None,
     kecuali_pk: int | None = None,
 ) -> None:
-    """The rules of an assignment; raises ValidationError with field messages."""
+    """The rules of an assignment; raises ValidationError with field messages. ``wilayah`` None
+    is a national assignment (national roles only); a kelurahan takes no field assignment
+    (``models.pendamping.penugasan_galat_wilayah``)."""
     errors = {}
     if selesai and mulai and selesai < mulai:
         errors["selesai"] = _("Tanggal selesai tidak boleh sebelum tanggal mulai.")
-    sah = PENUGASAN_SAH.get(pendamping.jabatan, set())
-    if (jenis, wilayah.tingkat) not in sah:
-        pilihan = ", ".join(sorted(f"{JenisPenugasan(j).label} di {t}" for j, t in sah))
-        errors["wilayah"] = _(
-            "%(jabatan)s tidak dapat ditugaskan untuk %(jenis)s di tingkat %(tingkat)s. Yang sah: %(pilihan)s."
-        ) % {
-            "jabatan": pendamping.get_jabatan_display(),
-            "jenis": JenisPenugasan(jenis).label.lower(),
-            "tingkat": wilayah.get_tingkat_display(),
-            "pilihan": pilihan,
-        }
+    galat = penugasan_galat_wilayah(jabatan=pendamping.jabatan, jenis=jenis, wilayah=wilayah)
+    if galat:
+        errors["wilayah"] = galat
     if not errors and mulai:
         tumpang = Penugasan.objects.filter(pendamping=pendamping, wilayah=wilayah, jenis=jenis)
         if kecuali_pk:
@@ -210,13 +204,14 @@ def penugasan_validasi(
 def penugasan_buat(
     *,
     pendamping: Pendamping,
-    wilayah: Wilayah,
+    wilayah: Wilayah | None,
     jenis: str = JenisPenugasan.LAPANGAN,
     mulai: datetime.date,
     selesai: datetime.date | None = None,
     catatan: str = "",
 ) -> Penugasan:
-    """Assign a facilitator to a region for a period (see ``penugasan_validasi``)."""
+    """Assign a facilitator to a region (None: the whole country, for a national role) for a
+    period (see ``penugasan_validasi``)."""
     penugasan_validasi(
         pendamping=pendamping, wilayah=wilayah, jenis=jenis, mulai=mulai, selesai=selesai
     )

@@ -62,15 +62,16 @@ class PendampingFactory(factory.django.DjangoModelFactory):
 
 
 def pendamping_di(
-    kode: str,
+    kode: str | None,
     jabatan: str = Jabatan.PLD,
     jenis: str | None = None,
     username: str | None = None,
     mulai: datetime.date | None = None,
     selesai: datetime.date | None = None,
 ) -> Pendamping:
-    """A facilitator with an active assignment on region ``kode`` (created with its ancestors)."""
-    wilayah = wilayah_rantai(kode)
+    """A facilitator with an active assignment on region ``kode`` (created with its ancestors);
+    ``kode`` None: a national assignment (TA Pusat, Koordinator Nasional)."""
+    wilayah = wilayah_rantai(kode) if kode is not None else None
     if jenis is None:
         jenis = (
             JenisPenugasan.LAPANGAN

@@ -20,8 +20,11 @@ from .dasar import ApiViewSet
 
 
 class PenugasanSerializer(serializers.ModelSerializer):
-    wilayah_nama = serializers.CharField(source="wilayah.nama", read_only=True)
-    wilayah_tingkat = serializers.CharField(source="wilayah.tingkat", read_only=True)
+    # a national assignment has no region: null here
+    wilayah_nama = serializers.CharField(source="wilayah.nama", read_only=True, allow_null=True)
+    wilayah_tingkat = serializers.CharField(
+        source="wilayah.tingkat", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Penugasan

@@ -9,7 +9,8 @@
 * ``mengawasi(user, kode)`` — the user supervises region ``kode`` (a supervision assignment on it or
   above it, or a national role).
 * ``pengawas_wilayah`` / ``pengawas_terdekat`` — the facilitators who supervise a region, and those
-  nearest above a given facilitator.
+  nearest above a given facilitator. A national assignment (no region: TA Pusat, Koordinator
+  Nasional) supervises every region, so the national roles are in every province's chain.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 
 from ..scope import _cocok, cakupan_pengguna
@@ -59,13 +61,15 @@ def mengawasi(user, kode: str) -> bool:
 
 
 def pengawas_wilayah(*, kode: str, tanggal: datetime.date | None = None):
-    """Facilitators who supervise ``kode`` (an active supervision assignment on it or above it)."""
+    """Facilitators who supervise ``kode``: an active supervision assignment on it, above it, or
+    national (no region)."""
     from ..models import JenisPenugasan, Pendamping, Penugasan
 
     tanggal = tanggal or timezone.localdate()
     ids = (
         Penugasan.objects.aktif(tanggal)
-        .filter(jenis=JenisPenugasan.SUPERVISI, wilayah_id__in=[kode, *leluhur(kode)])
+        .filter(jenis=JenisPenugasan.SUPERVISI)
+        .filter(Q(wilayah_id__in=[kode, *leluhur(kode)]) | Q(wilayah__isnull=True))
         .values("pendamping_id")
     )
     return Pendamping.objects.filter(pk__in=ids, aktif=True).select_related("user")

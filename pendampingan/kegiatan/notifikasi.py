@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ..inti.akses import pengawas_wilayah
 from ..models import PERINGKAT_JABATAN, Kegiatan, KegiatanPeristiwa, StatusKegiatan
 from ..notifikasi.services import notifikasi_kirim
+from ..scope import JABATAN_NASIONAL
 
 
 def _payload(kegiatan: Kegiatan, peristiwa: KegiatanPeristiwa) -> dict:
@@ -31,6 +32,10 @@ def kabari_pemeriksa(*, kegiatan: Kegiatan, peristiwa: KegiatanPeristiwa) -> Non
         for p in pengawas_wilayah(kode=kegiatan.wilayah_id)
         if PERINGKAT_JABATAN.get(p.jabatan, 0) > peringkat and p.pk != kegiatan.pendamping_id
     ]
+    # the national roles supervise every region; they are asked to verify only where nobody
+    # below them is (one national coordinator would otherwise get every entry of the country)
+    if any(p.jabatan not in JABATAN_NASIONAL for p in pemeriksa):
+        pemeriksa = [p for p in pemeriksa if p.jabatan not in JABATAN_NASIONAL]
     if not pemeriksa:
         return
     notifikasi_kirim(

@@ -24,7 +24,14 @@ from .pendamping import (  # noqa: E402
     Penugasan,
 )
 from .pilihan import ALUR_KEGIATAN, STATUS_DAPAT_DIUBAH, NilaiPrinsip, StatusKegiatan, TataCara
-from .wilayah import ImporWilayah, JenisWilayah, Tingkat, Wilayah  # noqa: E402
+from .wilayah import (  # noqa: E402
+    JENIS_DESA,
+    ImporWilayah,
+    JenisWilayah,
+    Tingkat,
+    Wilayah,
+    pesan_bukan_desa,
+)
 
 # ------------------------------------------------------------------------- the daily log
 # TataCara, StatusKegiatan and the allowed moves live in ``pilihan`` (shared with ``kegiatan``).
@@ -243,6 +250,7 @@ from .unduhan import StatusUnduhan, Unduhan  # noqa: E402
 
 __all__ = [
     "ALUR_KEGIATAN",
+    "JENIS_DESA",
     "PENUGASAN_SAH",
     "PERINGKAT_JABATAN",
     "STATUS_DAPAT_DIUBAH",
@@ -281,4 +289,5 @@ __all__ = [
     "TujuanSdgs",
     "Unduhan",
     "Wilayah",
+    "pesan_bukan_desa",
 ]

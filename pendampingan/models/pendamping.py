@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
-from .wilayah import Tingkat, Wilayah
+from .wilayah import Tingkat, Wilayah, pesan_bukan_desa
 
 
 # ------------------------------------------------------------------------ facilitators
@@ -29,8 +29,12 @@ class JenisPenugasan(models.TextChoices):
     SUPERVISI = "supervisi", _("Supervisi")
 
 
+# The "region level" of a national assignment: no region (``Penugasan.wilayah`` is empty).
+NASIONAL = None
+
 # Which (kind, region level) each jabatan may be assigned to. The supervision chain
-# PLD → PD → TAPM Kab/Korkab → TA Prov/Korprov → pusat follows from it.
+# PLD → PD → TAPM Kab/Korkab → TA Prov/Korprov → pusat follows from it. The national roles are
+# assigned to the whole country (no region), never to one province.
 PENUGASAN_SAH = {
     Jabatan.PLD: {(JenisPenugasan.LAPANGAN, Tingkat.DESA)},
     Jabatan.PD: {
@@ -48,9 +52,42 @@ PENUGASAN_SAH = {
         (JenisPenugasan.SUPERVISI, Tingkat.PROVINSI),
     },
     Jabatan.KOORDINATOR_PROVINSI: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
-    Jabatan.TA_PUSAT: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
-    Jabatan.KOORDINATOR_NASIONAL: {(JenisPenugasan.SUPERVISI, Tingkat.PROVINSI)},
+    Jabatan.TA_PUSAT: {(JenisPenugasan.SUPERVISI, NASIONAL)},
+    Jabatan.KOORDINATOR_NASIONAL: {(JenisPenugasan.SUPERVISI, NASIONAL)},
 }
+
+
+def _label_tingkat(tingkat) -> str:
+    return str(_("nasional") if tingkat is NASIONAL else Tingkat(tingkat).label.lower())
+
+
+def penugasan_galat_wilayah(*, jabatan: str, jenis: str, wilayah: Wilayah | None) -> str | None:
+    """Why ``jabatan`` cannot take a ``jenis`` assignment on ``wilayah`` (None: the whole
+    country), or None when it can. Field work at village level goes to desa and desa adat only:
+    a kelurahan has no PLD."""
+    sah = PENUGASAN_SAH.get(jabatan, set())
+    tingkat = wilayah.tingkat if wilayah is not None else NASIONAL
+    if (jenis, tingkat) not in sah:
+        pilihan = ", ".join(
+            sorted(f"{JenisPenugasan(j).label} {_('di')} {_label_tingkat(t)}" for j, t in sah)
+        )
+        if wilayah is None:
+            return _("%(jabatan)s harus ditugaskan di sebuah wilayah. Yang sah: %(pilihan)s.") % {
+                "jabatan": Jabatan(jabatan).label,
+                "pilihan": pilihan,
+            }
+        return _(
+            "%(jabatan)s tidak dapat ditugaskan untuk %(jenis)s di tingkat %(tingkat)s. "
+            "Yang sah: %(pilihan)s."
+        ) % {
+            "jabatan": Jabatan(jabatan).label,
+            "jenis": JenisPenugasan(jenis).label.lower(),
+            "tingkat": _label_tingkat(tingkat),
+            "pilihan": pilihan,
+        }
+    if wilayah is not None and wilayah.tingkat == Tingkat.DESA and wilayah.adalah_kelurahan:
+        return pesan_bukan_desa(wilayah, _("penugasan %(j)s") % {"j": Jabatan(jabatan).label})
+    return None
 
 
 class PendampingQuerySet(models.QuerySet):
@@ -99,7 +136,14 @@ class PenugasanQuerySet(RegionScopedQuerySet):
 
 class Penugasan(models.Model):
     pendamping = models.ForeignKey(Pendamping, on_delete=models.CASCADE, related_name="penugasan")
-    wilayah = models.ForeignKey(Wilayah, on_delete=models.PROTECT, related_name="penugasan")
+    wilayah = models.ForeignKey(
+        Wilayah,
+        on_delete=models.PROTECT,
+        related_name="penugasan",
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk peran nasional (TA Pusat, Koordinator Nasional)."),
+    )
     jenis = models.CharField(
         _("jenis"), max_length=10, choices=JenisPenugasan.choices, default=JenisPenugasan.LAPANGAN
     )
@@ -126,11 +170,25 @@ class Penugasan(models.Model):
             models.UniqueConstraint(
                 fields=["pendamping", "wilayah", "jenis", "mulai"], name="penugasan_unik_per_mulai"
             ),
+            # a national assignment supervises; field work always has a region
+            models.CheckConstraint(
+                condition=Q(wilayah__isnull=False) | Q(jenis="supervisi"),
+                name="penugasan_nasional_hanya_supervisi",
+                violation_error_message=_("Penugasan nasional hanya untuk supervisi."),
+            ),
         ]
         indexes = [models.Index(fields=["mulai", "selesai"])]
 
     def __str__(self):
-        return f"{self.pendamping.nama} · {self.get_jenis_display()} · {self.wilayah}"
+        return f"{self.pendamping.nama} · {self.get_jenis_display()} · {self.wilayah_label}"
+
+    @property
+    def nasional(self) -> bool:
+        return self.wilayah_id is None
+
+    @property
+    def wilayah_label(self) -> str:
+        return str(self.wilayah) if self.wilayah_id else str(_("Seluruh Indonesia"))
 
     def aktif_pada(self, tanggal) -> bool:
         return self.mulai <= tanggal and (self.selesai is None or self.selesai >= tanggal)

@@ -26,18 +26,31 @@ class JenisWilayah(models.TextChoices):
     DESA_ADAT = "desa_adat", _("Desa Adat")
 
 
+# The village kinds with a village government (pemerintah desa): they receive Dana Desa, write
+# RPJM/RKP/APB Desa and Perdes, found BUM Desa, are scored by IDM / Indeks Desa and have a PLD.
+# A kelurahan is an urban administrative unit under the kabupaten/kota: none of that applies.
+JENIS_DESA = (JenisWilayah.DESA, JenisWilayah.DESA_ADAT)
+
+
 class WilayahQuerySet(RegionScopedQuerySet):
     kode_lookup = "kode"
 
     def desa(self):
+        """Every village: desa, desa adat and kelurahan (the region tree, complaints, disasters)."""
         return self.filter(tingkat=Tingkat.DESA)
+
+    def pemerintahan_desa(self):
+        """Desa and desa adat only — never a kelurahan (PLD work, Dana Desa, village documents)."""
+        return self.filter(tingkat=Tingkat.DESA, jenis__in=JENIS_DESA)
 
 
 class Wilayah(models.Model):
     kode = models.CharField(_("kode Kemendagri"), max_length=13, primary_key=True)
     nama = models.CharField(_("nama"), max_length=150, db_index=True)
     tingkat = models.CharField(_("tingkat"), max_length=10, choices=Tingkat.choices, db_index=True)
-    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisWilayah.choices)
+    # derived from the code (``wilayah_kode.jenis_dari_kode``), set on import and by migration
+    # 0017; indexed, so "desa only" stays one index-friendly filter
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisWilayah.choices, db_index=True)
     induk = models.ForeignKey(
         "self",
         verbose_name=_("induk"),
@@ -70,6 +83,15 @@ class Wilayah(models.Model):
         return self.tingkat == Tingkat.DESA
 
     @property
+    def adalah_kelurahan(self) -> bool:
+        return self.jenis == JenisWilayah.KELURAHAN
+
+    @property
+    def berpemerintahan_desa(self) -> bool:
+        """A desa or desa adat (not a kelurahan): see ``JENIS_DESA``."""
+        return self.tingkat == Tingkat.DESA and self.jenis in JENIS_DESA
+
+    @property
     def label_lengkap(self) -> str:
         """ "Kecamatan Kedungreja", "Desa Tambakreja"; kabupaten/kota names already carry their kind."""
         if self.tingkat == Tingkat.KABUPATEN:
@@ -95,3 +117,12 @@ class ImporWilayah(models.Model):
 
     def __str__(self):
         return f"{self.sumber}@{self.versi} {self.waktu:%Y-%m-%d %H:%M}"
+
+
+def pesan_bukan_desa(wilayah: Wilayah, untuk) -> str:
+    """The one refusal for a desa-only thing (``untuk``: "penugasan PLD", "APB Desa" …) asked of
+    a kelurahan."""
+    return _("%(w)s adalah kelurahan, bukan desa: %(u)s hanya untuk desa dan desa adat.") % {
+        "w": wilayah.label_lengkap,
+        "u": untuk,
+    }

@@ -284,6 +284,7 @@ class PengarahanForm(masukan.Form):
         label=_("Prioritas Dana Desa"),
         queryset=PrioritasDanaDesa.objects.none(),
         required=False,
+        help_text=_("Hanya untuk desa: kelurahan tidak menerima Dana Desa."),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     penerima = forms.CharField(

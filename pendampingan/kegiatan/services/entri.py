@@ -26,6 +26,7 @@ from ...models import (
     StatusKegiatan,
     StatusTindakLanjut,
     TataCara,
+    pesan_bukan_desa,
 )
 from ...models.pilihan import JenisSasaran
 from ...services import tindak_lanjut_buat
@@ -172,7 +173,10 @@ def _simpan_pengarahan(kegiatan: Kegiatan, pengarahan: Mapping[str, Any] | None)
     jatuh_tempo = pengarahan.get("komitmen_jatuh_tempo")
     if bidang is None:
         errors["bidang"] = _("Pilih tahap atau bidang pengarahan.")
-    if prioritas is not None and prioritas.tahun != kegiatan.tanggal.year:
+    if prioritas is not None and kegiatan.wilayah.adalah_kelurahan:
+        # a kelurahan receives no Dana Desa (dana kelurahan comes from the APBD)
+        errors["prioritas"] = pesan_bukan_desa(kegiatan.wilayah, _("prioritas Dana Desa"))
+    elif prioritas is not None and prioritas.tahun != kegiatan.tanggal.year:
         errors["prioritas"] = _("Pilih prioritas Dana Desa tahun %(t)d.") % {
             "t": kegiatan.tanggal.year
         }

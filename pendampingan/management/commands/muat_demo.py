@@ -15,7 +15,10 @@ KATA_SANDI = "desa-demo-2026"
 
 
 class Command(BaseCommand):
-    help = "Muat data demo: satu kabupaten, PLD per ±5 desa, PD per kecamatan, TAPM, koordinator, admin."
+    help = (
+        "Muat data demo: satu kabupaten, PLD per ±5 desa (bukan kelurahan), PD per kecamatan, "
+        "TAPM, koordinator provinsi dan nasional, admin."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -57,11 +60,12 @@ class Command(BaseCommand):
             return p
 
         prov = kab.induk
+        # a national role is assigned to the whole country (no region)
         buat(
             "nasional",
             "Koordinator Nasional Demo",
             Jabatan.KOORDINATOR_NASIONAL,
-            prov,
+            None,
             JenisPenugasan.SUPERVISI,
         )
         buat(
@@ -78,7 +82,8 @@ class Command(BaseCommand):
             services.penugasan_buat(
                 pendamping=pd, wilayah=kec, jenis=JenisPenugasan.LAPANGAN, mulai=mulai
             )
-            desa = list(Wilayah.objects.filter(induk=kec).order_by("kode"))
+            # a PLD works in desa and desa adat; a kelurahan has none
+            desa = list(Wilayah.objects.filter(induk=kec).pemerintahan_desa().order_by("kode"))
             for j in range(0, len(desa), 5):
                 n_pld += 1
                 p = services.pendamping_buat(
