@@ -73,8 +73,8 @@ class TahapInline(admin.TabularInline):
 
 @admin.register(TemplatAlur)
 class TemplatAlurAdmin(SimpleHistoryAdmin):
-    list_display = ["nama", "kode", "butir", "masa_tahun", "aktif"]
-    list_filter = ["aktif", "butir__ruang_lingkup"]
+    list_display = ["nama", "kode", "butir", "masa_tahun", "hanya_desa", "aktif"]
+    list_filter = ["aktif", "hanya_desa", "butir__ruang_lingkup"]
     search_fields = ["nama", "kode"]
     prepopulated_fields = {"kode": ["nama"]}
     inlines = [TahapInline]

@@ -91,6 +91,14 @@ class TemplatAlur(models.Model):
     tahun_sesudah = models.PositiveSmallIntegerField(
         _("tahun paling akhir (maju dari tahun ini)"), default=1
     )
+    hanya_desa = models.BooleanField(
+        _("hanya untuk desa"),
+        default=True,
+        help_text=_(
+            "Kasus templat ini hanya dibuka di desa dan desa adat, tidak di kelurahan "
+            "(RPJM/RKP/APB Desa, Perdes, BUM Desa, status desa)."
+        ),
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
     history = HistoricalRecords()
 

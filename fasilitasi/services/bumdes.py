@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pendampingan.inti.akses import pastikan
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
-from pendampingan.models import Tingkat
+from pendampingan.models import Tingkat, pesan_bukan_desa
 
 from .. import akses
 from ..models import (
@@ -67,6 +67,9 @@ def bumdes_simpan(
     errors = {}
     if wilayah is None or wilayah.tingkat != Tingkat.DESA:
         errors["wilayah"] = _("Pilih desa tempat BUM Desa berkedudukan.")
+    elif wilayah.adalah_kelurahan:
+        # only a desa founds a BUM Desa (UU 6/2014); a kelurahan has no village government
+        errors["wilayah"] = pesan_bukan_desa(wilayah, _("BUM Desa"))
     elif bumdes is None:
         pastikan(
             akses.boleh_daftar_bumdes(user, wilayah),
@@ -87,7 +90,9 @@ def bumdes_simpan(
                 "BUM Desa Bersama didirikan oleh dua desa atau lebih: pilih desa anggota lainnya."
             )
         elif any(d.tingkat != Tingkat.DESA for d in anggota):
-            errors["desa_anggota"] = _("Desa anggota harus desa/kelurahan.")
+            errors["desa_anggota"] = _("Desa anggota harus desa.")
+        elif kelurahan := next((d for d in anggota if d.adalah_kelurahan), None):
+            errors["desa_anggota"] = pesan_bukan_desa(kelurahan, _("BUM Desa Bersama"))
     elif anggota:
         errors["desa_anggota"] = _("Hanya BUM Desa Bersama yang memiliki desa anggota.")
     if (

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.akses import pastikan, pengawas_wilayah
 from pendampingan.inti.alur import kunci_baris
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
-from pendampingan.models import Kegiatan, Pendamping, Tingkat, Wilayah
+from pendampingan.models import Kegiatan, Pendamping, Tingkat, Wilayah, pesan_bukan_desa
 
 from .. import akses
 from ..models import (
@@ -84,7 +84,8 @@ def fasilitasi_buka(
 ) -> Fasilitasi:
     """Open a case for a desa: copy the template's stages into it, start the first stage.
 
-    Refuses (403) a desa outside the user's scope; refuses (a message per field) a year far
+    Refuses (403) a desa outside the user's scope; refuses (a message per field) a kelurahan for
+    a desa-only template (``TemplatAlur.hanya_desa``), a year far
     outside the template's period, a second open case of the same template and year in the same
     desa, and a facilitator who does not serve the desa. A repeat of ``kunci_sekali`` (a double
     click) raises ``SudahTersimpan`` with the case the first one opened."""
@@ -103,6 +104,9 @@ def fasilitasi_buka(
         errors["wilayah"] = _("Pilih desa/kelurahan, bukan %(t)s.") % {
             "t": wilayah.get_tingkat_display().lower()
         }
+    elif templat.hanya_desa and wilayah.adalah_kelurahan:
+        # a kelurahan has no village government: no RPJM/RKP/APB Desa, Perdes or BUM Desa
+        errors["wilayah"] = pesan_bukan_desa(wilayah, _("kasus %(t)s") % {"t": templat.nama})
     if not templat.aktif:
         errors["templat"] = _("Templat %(t)s tidak aktif lagi.") % {"t": templat.nama}
     awal, akhir = rentang_tahun(templat, tanggal)
