@@ -5,7 +5,11 @@ same as the daily log grows."""
 from django.db.models import CharField, Count, F, IntegerField, Q, Value
 from django.db.models.functions import Cast, Concat, ExtractHour, ExtractMinute
 
-from pendampingan.models import Kegiatan, NilaiPrinsip
+from pendampingan.models import JENIS_DESA, Kegiatan, NilaiPrinsip
+
+# A desa (desa or desa adat — a kelurahan has no PLD, so it is never this gap) without an active
+# field assignment: the "desa tanpa pendamping" figure; needs the ``ada_pld`` annotation.
+Q_TANPA_PLD = Q(ada_pld=False, jenis__in=JENIS_DESA)
 
 AWALAN_SDG = "sdg:"
 AWALAN_PRINSIP = "prinsip:"

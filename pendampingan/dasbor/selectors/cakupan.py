@@ -1,5 +1,8 @@
 """Coverage: desa with an entry in the last ``DASBOR_HARI_CAKUPAN`` days, desa without an active
-field assignment, per child region, and the desa lists behind those figures."""
+field assignment, per child region, and the desa lists behind those figures.
+
+"Without a facilitator" counts desa and desa adat only (``Q_TANPA_PLD``): a kelurahan has no PLD,
+so it is never a gap (Jakarta Pusat has no desa at all)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
-from pendampingan.models import JenisPenugasan, Penugasan, Tingkat, Wilayah
+from pendampingan.models import JENIS_DESA, JenisPenugasan, Penugasan, Tingkat, Wilayah
 
 from ..models import RingkasanWilayah
+from ..sumber import Q_TANPA_PLD
 from .wilayah import NASIONAL, nama_wilayah, panjang_anak, tingkat_anak, tingkat_lebar
 
 
@@ -56,7 +60,7 @@ def _hitung_desa_anak(wilayah: Wilayah, batas: datetime.date, hari_ini) -> list[
         .annotate(
             total=Count("kode"),
             aktif=Count("kode", filter=Q(aktivitas_dasbor__terakhir__gte=batas)),
-            kosong=Count("kode", filter=Q(ada_pld=False)),
+            kosong=Count("kode", filter=Q_TANPA_PLD),
         )
         .order_by("sub")
     )
@@ -107,7 +111,7 @@ def cakupan(*, wilayah: Wilayah, hari_ini: datetime.date | None = None) -> dict:
 
 def desa_daftar(*, user, wilayah: Wilayah, kondisi: str = "", hari_ini=None, q: str = ""):
     """Desa in the region: ``kondisi`` = "celah" (no entry in the coverage window), "aktif", or
-    "kosong" (no active field assignment on the desa). Annotated with the latest entry date."""
+    "kosong" (a desa — not a kelurahan — with no active field assignment). Annotated with the latest entry date."""
     hari_ini = hari_ini or timezone.localdate()
     batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
     qs = (
@@ -122,7 +126,9 @@ def desa_daftar(*, user, wilayah: Wilayah, kondisi: str = "", hari_ini=None, q: 
     elif kondisi == "aktif":
         qs = qs.filter(aktivitas_dasbor__terakhir__gte=batas)
     elif kondisi == "kosong":
-        qs = qs.exclude(kode__in=penugasan_lapangan(wilayah).values("wilayah_id"))
+        qs = qs.filter(jenis__in=JENIS_DESA).exclude(
+            kode__in=penugasan_lapangan(wilayah).values("wilayah_id")
+        )
     if q:
         qs = qs.filter(Q(nama__icontains=q) | Q(kode__startswith=q))
     return qs.order_by("kode")

@@ -43,6 +43,7 @@ from ..models import (
     RingkasanWilayah,
 )
 from ..periode import bulan_awal, bulan_berikut
+from ..sumber import Q_TANPA_PLD
 
 # (code length of a level, code length of its parent): kecamatan, kabupaten, provinsi.
 TINGKAT_RINGKASAN = ((8, 5), (5, 2), (2, 0))
@@ -219,7 +220,8 @@ def aktivitas_desa_hitung(*, desa: set[str] | None = None) -> None:
 @transaction.atomic
 def ringkasan_wilayah_hitung(*, hari_ini: datetime.date | None = None) -> None:
     """Recompute, for every kecamatan, kabupaten and provinsi, its desa, those with an entry in
-    the coverage window and those without an active field assignment (one statement per level)."""
+    the coverage window and those without an active field assignment — desa and desa adat only,
+    a kelurahan has no PLD (one statement per level)."""
     hari_ini = hari_ini or timezone.localdate()
     batas = hari_ini - datetime.timedelta(days=settings.DASBOR_HARI_CAKUPAN - 1)
     kini = timezone.now()
@@ -242,7 +244,7 @@ def ringkasan_wilayah_hitung(*, hari_ini: datetime.date | None = None) -> None:
             .annotate(
                 n=Count("kode"),
                 na=Count("kode", filter=Q(aktivitas_dasbor__terakhir__gte=batas)),
-                nk=Count("kode", filter=Q(ada_pld=False)),
+                nk=Count("kode", filter=Q_TANPA_PLD),
                 t=Value(kini, output_field=DateTimeField()),
             )
             .values_list("w", "i", "n", "na", "nk", "t"),
