@@ -33,6 +33,17 @@ def hitung_query():
 
 
 @pytest.fixture(autouse=True)
+def _lupakan_penerima_kementerian():
+    """The process remembers for a minute whether a ministry recipient exists (the admin's
+    warning); a test's rolled-back rows fire no signal, so each test starts without the memory."""
+    from pendampingan.notifikasi import kementerian
+
+    kementerian.lupakan()
+    yield
+    kementerian.lupakan()
+
+
+@pytest.fixture(autouse=True)
 def _media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.BERKAS_PRIVAT_ROOT = tmp_path / "privat"

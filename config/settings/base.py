@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pendampingan.context_processors.navigasi",
+                "pendampingan.notifikasi.kementerian.peringatan",
             ],
         },
     }
@@ -297,6 +298,15 @@ NOTIFIKASI_ANTRE_TENGGANG_DETIK = env.float("NOTIFIKASI_ANTRE_TENGGANG_DETIK", d
 NOTIFIKASI_SAPU_DETIK = env.float("NOTIFIKASI_SAPU_DETIK", default=5)
 NOTIFIKASI_SAPU_BATAS = env.int("NOTIFIKASI_SAPU_BATAS", default=500)
 NOTIFIKASI_SITUS_URL = env("NOTIFIKASI_SITUS_URL", default="http://127.0.0.1:8000")
+# The ministry recipient of disaster/KLB reports (bencana.*), created once by `migrate` when set
+# (pendampingan/notifikasi/kementerian.py); until an active one exists, admins see a warning on
+# every page. An email address and/or a webhook URL (with its HMAC secret).
+PENERIMA_KEMENTERIAN_EMAIL = env("PENERIMA_KEMENTERIAN_EMAIL", default="")
+PENERIMA_KEMENTERIAN_WEBHOOK = env("PENERIMA_KEMENTERIAN_WEBHOOK", default="")
+PENERIMA_KEMENTERIAN_RAHASIA = env("PENERIMA_KEMENTERIAN_RAHASIA", default="")
+PENERIMA_KEMENTERIAN_NAMA = env(
+    "PENERIMA_KEMENTERIAN_NAMA", default="Kementerian Desa dan Pembangunan Daerah Tertinggal"
+)
 # the queue tasks go to (deployments or test runs sharing one Redis keep apart with their own)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULE = {

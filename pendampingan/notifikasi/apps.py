@@ -10,4 +10,4 @@ class NotifikasiConfig(AppConfig):
     def ready(self):
         from . import hooks
 
-        hooks.pasang()
+        hooks.pasang(self)
