@@ -11,6 +11,7 @@ from pendampingan.inti import masukan
 
 from . import kalender as kalender_kerja
 from . import registry, selectors
+from .kegiatan import cakupan_butir
 from .kegiatan import selectors as kegiatan_selectors
 from .models import (
     JenisLibur,
@@ -29,13 +30,20 @@ def _halaman(request, qs, ukuran=None):
 
 
 def beranda(request):
-    """A facilitator's villages; a supervisor's regions with counts; overdue follow-ups."""
+    """A facilitator's villages (each with the butir not yet served this year); a supervisor's
+    regions with counts; overdue follow-ups."""
     c = cakupan_pengguna(request.user)
     desa = _halaman(
         request,
         selectors.desa_catat(user=request.user).select_related("induk").order_by("nama"),
         20,
     )
+    hari_ini = timezone.localdate()
+    belum = cakupan_butir.butir_belum_dilayani(
+        user=request.user, desa_list=desa.object_list, hari_ini=hari_ini
+    )
+    for d in desa:
+        d.butir_belum = belum.get(d.kode, [])
     akar = list(selectors.wilayah_akar(user=request.user)[:50]) if c.pengawas else []
     jumlah = selectors.wilayah_jumlah_desa(
         wilayah_qs=Wilayah.objects.filter(kode__in=[w.kode for w in akar])
@@ -47,6 +55,7 @@ def beranda(request):
         "pendampingan/beranda.html",
         {
             "desa_halaman": desa,
+            "tahun": hari_ini.year,
             "akar": [(w, jumlah.get(w.kode, 0)) for w in akar],
             "terlambat": terlambat,
             "tanpa_penugasan": c.kosong,

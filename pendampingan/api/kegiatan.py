@@ -23,7 +23,7 @@ from rest_framework.response import Response
 
 from ..inti.akses import pastikan
 from ..inti.alur import PindahDitolak
-from ..inti.masukan import FilterForm, TanpaKendaliValidator
+from ..inti.masukan import INT_MAKS, FilterForm, TanpaKendaliValidator
 from ..inti.sekali import SudahTersimpan
 from ..kegiatan import selectors, services
 from ..kegiatan.akses import boleh_ubah, pendamping_pengguna, wilayah_catat_kegiatan
@@ -79,10 +79,17 @@ class KegiatanFilter(django_filters.FilterSet):
     dari = django_filters.DateFilter(method="_tetap", label=gettext_lazy("tanggal dari"))
     sampai = django_filters.DateFilter(method="_tetap", label=gettext_lazy("tanggal sampai"))
     q = django_filters.CharFilter(max_length=200, method="_tetap", label=gettext_lazy("cari"))
+    butir = django_filters.NumberFilter(
+        method="_tetap",
+        min_value=1,
+        max_value=INT_MAKS,
+        decimal_places=0,
+        label=gettext_lazy("id butir: kegiatan yang ditandai dengan butir itu"),
+    )
 
     class Meta:
         model = Kegiatan
-        fields = ["wilayah", "tata_cara", "status", "dari", "sampai", "q"]
+        fields = ["wilayah", "tata_cara", "status", "dari", "sampai", "q", "butir"]
         form = SaringKegiatanForm
 
     def _tetap(self, qs, name, value):
@@ -97,6 +104,7 @@ class KegiatanFilter(django_filters.FilterSet):
             dari=d.get("dari"),
             sampai=d.get("sampai"),
             q=(d.get("q") or "").strip(),
+            butir=int(d["butir"]) if d.get("butir") is not None else None,
         )
         return selectors._saring(queryset, saring)
 

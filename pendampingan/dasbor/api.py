@@ -4,10 +4,12 @@ dashboard page, with the same rules:
 
 * the region: ``selectors.wilayah_dari_filter`` — absent, the user's widest; outside the user's
   scope (``akses.boleh_lihat_wilayah``) a 404, before anything else is read;
+* the coverage matrix (``/api/v1/dasbor/matriks/``): ``matriks.matriks`` — butir × child region
+  with the period's and the year's counts, or at desa level the desa's checklist of the year;
 * the period: the page's ``PeriodeForm`` (an invalid one is a 400 here, where the page falls back
   to the current month and shows the message) and ``periode.periode_pilihan`` for the missing
   bounds;
-* the figures: coverage (``selectors.cakupan``), entries (``selectors.aktivitas``), facilitators
+* the figures (``/api/v1/dasbor/``): coverage (``selectors.cakupan``), entries (``selectors.aktivitas``), facilitators
   (``selectors.pendamping_ringkas``) and follow-ups (``selectors.tindak_lanjut_ringkas``). At the
   wide levels they come from the summary tables, as fresh as their last refresh — as on the page.
 """
@@ -27,9 +29,10 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from pendampingan.api.dasar import ApiViewSet
+from pendampingan.kegiatan.cakupan_butir import STATUS_TERHITUNG
 from pendampingan.models import TataCara
 
-from . import selectors
+from . import matriks, selectors
 from .forms import PeriodeForm
 from .periode import periode_pilihan
 
@@ -195,3 +198,94 @@ class DasborViewSet(ApiViewSet, viewsets.GenericViewSet):
             "tindak_lanjut": selectors.tindak_lanjut_ringkas(user=user, wilayah=wilayah),
         }
         return Response(DasborSerializer(data).data)
+
+
+# ------------------------------------------------------------------------- the matrix
+
+
+class SelMatriksSerializer(serializers.Serializer):
+    kode = serializers.CharField(help_text=_("Kode wilayah anak."))
+    n = serializers.IntegerField(help_text=_("Kegiatan dalam periode (bulan penuh)."))
+    n_tahun = serializers.IntegerField(help_text=_("Kegiatan sepanjang tahun; 0: belum pernah."))
+
+
+class BarisMatriksSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="butir.pk")
+    kode = serializers.CharField(source="butir.kode")
+    label = serializers.CharField(source="butir.label")
+    tata_cara = serializers.CharField(source="butir.tata_cara")
+    jumlah = serializers.IntegerField(help_text=_("Seluruh wilayah, dalam periode."))
+    jumlah_tahun = serializers.IntegerField(help_text=_("Seluruh wilayah, sepanjang tahun."))
+    terakhir = serializers.DateField(
+        allow_null=True, help_text=_("Tanggal kegiatan terakhir (hanya tingkat desa).")
+    )
+    sel = SelMatriksSerializer(many=True, help_text=_("Per wilayah anak, urut seperti kolom."))
+
+
+class KolomMatriksSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    nama = serializers.CharField()
+
+
+@extend_schema_serializer(many=False)
+class MatriksSerializer(serializers.Serializer):
+    wilayah = WilayahDasborSerializer()
+    dari = serializers.DateField(help_text=_("Awal hitungan (bulan penuh; desa: awal tahun)."))
+    sampai = serializers.DateField()
+    tahun = serializers.IntegerField(help_text=_("Tahun untuk 'belum pernah dilayani'."))
+    status_dihitung = serializers.ListField(child=serializers.CharField())
+    kolom = KolomMatriksSerializer(many=True)
+    baris = BarisMatriksSerializer(many=True)
+
+
+class MatriksViewSet(ApiViewSet, viewsets.GenericViewSet):
+    """The coverage matrix of one region and period (a desa: its checklist of the year)."""
+
+    serializer_class = MatriksSerializer
+    pagination_class = None
+    filter_backends = []
+    retrieve = _TanpaAksi()
+
+    @extend_schema(
+        summary=_("Matriks butir × wilayah (desa: daftar periksa tahunan)"),
+        parameters=[
+            OpenApiParameter(
+                "wilayah",
+                OpenApiTypes.STR,
+                description=_("Kode wilayah (kosong: nasional); tanpa ini: wilayah terluas Anda."),
+            ),
+            OpenApiParameter("dari", OpenApiTypes.DATE, description=_("Awal periode.")),
+            OpenApiParameter("sampai", OpenApiTypes.DATE, description=_("Akhir periode.")),
+        ],
+        responses={
+            200: MatriksSerializer,
+            400: OpenApiResponse(description=_("Periode tidak sah.")),
+            404: OpenApiResponse(description=_("Wilayah di luar cakupan Anda.")),
+        },
+    )
+    def list(self, request, *args, **kwargs):
+        user = request.user
+        wilayah = selectors.wilayah_dari_filter(user=user, filter=request.query_params)
+        if wilayah is None:
+            raise Http404
+        form = PeriodeForm(request.query_params)
+        if not form.is_valid():
+            raise serializers.ValidationError(form.errors)
+        periode = periode_pilihan(form.cleaned_data.get("dari"), form.cleaned_data.get("sampai"))
+        data = matriks.matriks(user=user, wilayah=wilayah, periode=periode)
+        baris = []
+        for g in data["grup"]:
+            for r in g["baris"]:
+                if data["desa"]:
+                    r = {**r, "jumlah": r["n"], "jumlah_tahun": r["n"], "sel": []}
+                baris.append({"terakhir": None, **r})
+        isi = {
+            "wilayah": wilayah,
+            "dari": data["dari"],
+            "sampai": data["sampai"],
+            "tahun": data["tahun"],
+            "status_dihitung": list(STATUS_TERHITUNG),
+            "kolom": data.get("kolom", []),
+            "baris": baris,
+        }
+        return Response(MatriksSerializer(isi).data)

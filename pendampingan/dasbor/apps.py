@@ -11,7 +11,8 @@ class DasborConfig(AppConfig):
         from pendampingan import registry
 
         from . import hooks
-        from .api import DasborViewSet
+        from .api import DasborViewSet, MatriksViewSet
 
         hooks.daftarkan()
         registry.daftar_api("dasbor", DasborViewSet, "dasbor")
+        registry.daftar_api("dasbor/matriks", MatriksViewSet, "dasbor-matriks")

@@ -9,6 +9,8 @@ from pendampingan.inti.sekali import KunciSekaliForm
 from pendampingan.models import NilaiPrinsip, StatusKegiatan, StatusTindakLanjut, TataCara
 
 BATAS_HARI_PERIODE = 366
+# The entry list's status "submitted or verified": what the coverage matrix counts.
+STATUS_TERHITUNG = "terhitung"
 
 
 class PeriodeForm(masukan.Form):
@@ -44,9 +46,15 @@ class FilterKegiatanForm(masukan.Form):
         label=_("Tata cara"), required=False, choices=[("", _("Semua"))] + TataCara.choices
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Semua"))] + StatusKegiatan.choices
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Semua")), (STATUS_TERHITUNG, _("Diajukan atau diverifikasi"))]
+        + StatusKegiatan.choices,
     )
     pendamping = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    butir = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1
+    )
     sdg = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=18)
     prinsip = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=40)
     nilai = forms.ChoiceField(

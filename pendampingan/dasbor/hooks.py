@@ -1,5 +1,5 @@
 """Where the dashboard plugs into the core — every registration of the app, called once from
-``DasborConfig.ready``: its panels and menu item (``registry``), the core lists' exports
+``DasborConfig.ready``: its panels (the coverage matrix's from ``matriks``) and menu item (``registry``), the core lists' exports
 (``pendampingan.ekspor``) and its two builders on the download pipeline (``inti.unduhan``)."""
 
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,7 @@ PANEL = [
 
 
 def daftarkan() -> None:
-    from . import ekspor, panel, services
+    from . import ekspor, matriks, panel, services
 
     for kunci, judul, urutan in PANEL:
         registry.daftar_panel_dasbor(
@@ -33,6 +33,15 @@ def daftarkan() -> None:
                 urutan,
             )
         )
+    registry.daftar_panel_dasbor(
+        registry.PanelDasbor(
+            "butir",
+            _("Butir tata cara yang dilayani"),
+            "dasbor/panel/_butir.html",
+            matriks.panel_butir,
+            27,
+        )
+    )
     registry.daftar_navigasi(
         "dasbor",
         registry.ItemNavigasi(_("Dasbor"), "dasbor:dasbor", urutan=5, hanya_pengawas=True),
@@ -41,3 +50,4 @@ def daftarkan() -> None:
         daftar_ekspor(e)
     daftar_pembuat(services.JENIS_EKSPOR, services.buat_ekspor)
     daftar_pembuat(services.JENIS_PDF, services.buat_pdf)
+    daftar_pembuat(services.JENIS_MATRIKS, services.buat_matriks)

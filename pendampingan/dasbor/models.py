@@ -164,3 +164,29 @@ def _jalur_unduhan(obj, nama):
     """Where the removed dasbor download model kept its files (migration 0001 still names it;
     migration 0005 moved them to the core's private storage)."""
     return f"unduhan/{obj.pengguna_id}/{timezone.now():%Y%m}/{nama}"
+
+
+class RingkasanButir(models.Model):
+    """Per (kecamatan / kabupaten / provinsi, butir, month): the entries that served the butir
+    (``KegiatanButir``) and count (``STATUS_TERHITUNG``: submitted or verified — not drafts, not
+    returned ones). Rebuilt with the tag summaries, for the months of the days touched."""
+
+    wilayah = models.ForeignKey(
+        "pendampingan.Wilayah", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    induk = models.CharField(max_length=13, blank=True)
+    butir = models.ForeignKey(
+        "pendampingan.Butir", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    bulan = models.DateField(help_text=_("Hari pertama bulan."))
+    jumlah = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ringkasan butir")
+        verbose_name_plural = _("ringkasan butir")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wilayah", "butir", "bulan"], name="ringkasan_butir_unik"
+            )
+        ]
+        indexes = [models.Index(fields=["induk", "bulan"], name="ringkasan_butir_induk_bulan")]

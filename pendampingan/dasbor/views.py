@@ -24,10 +24,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pendampingan import ekspor as ekspor_mod
 from pendampingan.inti.sekali import pesan_sudah_tersimpan
-from pendampingan.models import Pendamping, StatusKegiatan
+from pendampingan.models import Butir, Pendamping, StatusKegiatan
 from pendampingan.scope import cakupan_pengguna
 
-from . import selectors, services
+from . import matriks, selectors, services
 from .forms import (
     FilterDesaForm,
     FilterKegiatanForm,
@@ -174,6 +174,58 @@ def dasbor_ekspor(request, format):
     return ekspor_mod.respons_csv(nama, [_("Dasbor"), str(ctx["wilayah"].nama)], baris())
 
 
+# ------------------------------------------------------------------------ coverage matrix
+def _konteks_matriks(request):
+    wilayah, form, periode = _wilayah_periode(request)
+    kini = selectors.periode_default()
+    return {
+        "wilayah": wilayah,
+        "periode": periode,
+        "form": form,
+        "jejak": selectors.wilayah_jejak(user=request.user, wilayah=wilayah),
+        "matriks": matriks.matriks(user=request.user, wilayah=wilayah, periode=periode),
+        "url_dasbor": url_dasbor(wilayah.kode, periode),
+        "pilihan_periode": [
+            (_("Bulan ini"), kini.dari, kini.sampai),
+            (_("Tahun ini"), kini.dari.replace(month=1), kini.dari.replace(month=12, day=31)),
+        ],
+        "url_ekspor": reverse("dasbor:matriks-ekspor") + "?" + request.GET.urlencode(),
+        "form_berkas": PermintaanBerkasForm(),
+    }
+
+
+@require_GET
+def matriks_butir(request):
+    """The coverage matrix of a region and a period: butir × child region (a desa: its
+    checklist of the year)."""
+    ctx = _konteks_matriks(request)
+    for w in ctx["jejak"]:
+        w.url_matriks = matriks.url_matriks(w.kode, ctx["periode"])
+    return render(request, "dasbor/matriks.html", ctx)
+
+
+@require_http_methods(["GET", "POST"])
+def matriks_ekspor(request):
+    """The matrix as XLSX, built in the background: GET asks, POST queues it and sends the user
+    to the download."""
+    wilayah, _form, periode = _wilayah_periode(request)
+    if request.method == "POST":
+        form = PermintaanBerkasForm(request.POST)
+        form.is_valid()
+        u, dibuat = services.matriks_minta(
+            user=request.user,
+            wilayah=wilayah,
+            periode=periode,
+            kunci_sekali=form.cleaned_data.get("kunci_sekali"),
+        )
+        return _diantre(request, u, dibuat)
+    return render(
+        request,
+        "dasbor/matriks_konfirmasi.html",
+        {"wilayah": wilayah, "periode": periode, "form": PermintaanBerkasForm()},
+    )
+
+
 # ------------------------------------------------------------------------ drill-down lists
 def _konteks_daftar(request, form_class, kunci_ekspor):
     wilayah = _wilayah(request)
@@ -198,7 +250,8 @@ def _konteks_daftar(request, form_class, kunci_ekspor):
 
 @require_GET
 def kegiatan_list(request):
-    """The entries behind a dashboard figure (region, period, tata cara, status, facilitator)."""
+    """The entries behind a dashboard figure (region, period, tata cara, status, butir,
+    facilitator)."""
     wilayah, form, f, ctx = _konteks_daftar(request, FilterKegiatanForm, "kegiatan")
     halaman = _halaman(
         request,
@@ -208,10 +261,11 @@ def kegiatan_list(request):
     pendamping = None
     if f.get("pendamping"):
         pendamping = Pendamping.objects.visible_to(request.user).filter(pk=f["pendamping"]).first()
+    butir = Butir.objects.filter(pk=f["butir"]).first() if f.get("butir") else None
     return render(
         request,
         "dasbor/kegiatan_list.html",
-        {**ctx, "halaman": halaman, "filter": f, "pendamping": pendamping},
+        {**ctx, "halaman": halaman, "filter": f, "pendamping": pendamping, "butir": butir},
     )
 
 

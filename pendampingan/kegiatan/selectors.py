@@ -37,6 +37,7 @@ class SaringKegiatan:
     sampai: datetime.date | None = None
     q: str = ""
     pendamping: int | None = None
+    butir: int | None = None  # a butir id: entries tagged with it
 
 
 def _saring(qs, saring: SaringKegiatan | None):
@@ -54,6 +55,8 @@ def _saring(qs, saring: SaringKegiatan | None):
         qs = qs.filter(tanggal__lte=saring.sampai)
     if saring.pendamping:
         qs = qs.filter(pendamping_id=saring.pendamping)
+    if saring.butir:
+        qs = qs.filter(tanda_butir__butir_id=saring.butir)
     if saring.q:
         q = saring.q.strip()
         qs = qs.filter(

@@ -3,7 +3,11 @@
 import datetime
 
 from pendampingan.dasbor import services
+from pendampingan.dasbor.selectors import Periode
 from pendampingan.models import (
+    Butir,
+    Jabatan,
+    KegiatanButir,
     NilaiPrinsip,
     PenilaianPrinsip,
     Prinsip,
@@ -52,7 +56,7 @@ def isi_dunia(dunia, hari_ini: datetime.date, kali: int = 1):
         )
         k.sdgs.set(TujuanSdgs.objects.filter(nomor__in=[1, 5]))
         checklist(k, tidak={PRINSIP_UJI})
-        kegiatan(
+        k2 = kegiatan(
             dunia.pld_a,
             dunia.desa_a,
             hari_ini - datetime.timedelta(days=2),
@@ -60,6 +64,7 @@ def isi_dunia(dunia, hari_ini: datetime.date, kali: int = 1):
             jam=(13, 14),
             status=StatusKegiatan.DIAJUKAN,
         )
+        tandai(k2, "D", "BT2")
         k = kegiatan(
             dunia.pld_b, dunia.desa_b, hari_ini - datetime.timedelta(days=45), TataCara.FASILITASI
         )
@@ -83,5 +88,63 @@ def isi_dunia(dunia, hari_ini: datetime.date, kali: int = 1):
         if i:
             desa = wilayah_rantai(f"33.01.01.2{100 + i:03d}", f"Desa Tambahan {i}")
             pld = pendamping_di(desa.kode, username=f"pld_tambahan_{i}")
-            kegiatan(pld, desa, hari_ini - datetime.timedelta(days=3), TataCara.PENGORGANISASIAN)
+            tandai(
+                kegiatan(
+                    pld,
+                    desa,
+                    hari_ini - datetime.timedelta(days=3),
+                    TataCara.PENGORGANISASIAN,
+                    status=StatusKegiatan.DIVERIFIKASI,
+                ),
+                "C1",
+                "C3",
+            )
     services.ringkasan_bangun_ulang()
+
+
+# ------------------------------------------------------------------ the coverage matrix's world
+MARET = Periode(datetime.date(2025, 3, 1), datetime.date(2025, 3, 31))
+Q_MARET = {"dari": "2025-03-01", "sampai": "2025-03-31"}
+D, V, DRAF, KEMBALI = (
+    StatusKegiatan.DIAJUKAN,
+    StatusKegiatan.DIVERIFIKASI,
+    StatusKegiatan.DRAF,
+    StatusKegiatan.DIKEMBALIKAN,
+)
+
+
+def tandai(k, *kode):
+    for c in kode:
+        KegiatanButir.objects.create(kegiatan=k, butir=Butir.objects.get(kode=c))
+    return k
+
+
+def entri(pendamping, wilayah, tanggal, status, *kode, **kw):
+    k = KegiatanFactory(
+        pendamping=pendamping, wilayah=wilayah, tanggal=tanggal, status=status, **kw
+    )
+    return tandai(k, *kode)
+
+
+class Dunia2025:
+    """Kabupaten A: kecamatan A (desa A, A2) and kecamatan G (desa Gamma); kabupaten B."""
+
+    def __init__(self, d):
+        self.d = d
+        self.desa_g = wilayah_rantai("33.01.02.2001", "Desa Gamma")
+        self.kec_g = self.desa_g.induk
+        self.pld_g = pendamping_di(self.desa_g.kode, username="pld_g")
+        self.pld_a2 = pendamping_di(d.desa_a2.kode, username="pld_a2")
+        self.korkab = pendamping_di(
+            d.kab_a.kode, Jabatan.KOORDINATOR_KABUPATEN, jenis="supervisi", username="korkab"
+        )
+        t = datetime.date
+        self.k1 = entri(d.pld_a, d.desa_a, t(2025, 3, 10), V, "BT1", "D")
+        self.k2 = entri(d.pld_a, d.desa_a, t(2025, 3, 20), D, "BT1")
+        self.k3 = entri(d.pld_a, d.desa_a, t(2025, 3, 21), DRAF, "C1")  # a draft: not counted
+        self.k4 = entri(d.pld_a, d.desa_a, t(2025, 3, 22), KEMBALI, "C2")  # returned: not counted
+        self.k5 = entri(self.pld_a2, d.desa_a2, t(2025, 7, 15), V, "C1")  # the year, not March
+        self.k6 = entri(self.pld_g, self.desa_g, t(2025, 3, 5), D, "BT1")
+        self.k7 = entri(d.pld_b, d.desa_b, t(2025, 3, 5), V, "BT1", "E1a")  # kabupaten B
+        self.k8 = entri(self.korkab, d.kab_a, t(2025, 3, 6), V, "F1")  # at the kabupaten office
+        services.ringkasan_bangun_ulang()

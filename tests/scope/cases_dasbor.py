@@ -34,6 +34,10 @@ KASUS = {
     "dasbor:dasbor-ekspor": Daftar(
         buat=lambda d, desa: desa.nama, pengguna="pengawas", kwargs=lambda d: {"format": "csv"}
     ),
+    # the coverage matrix of the user's widest region (PD A: kecamatan A, a column per desa)
+    "dasbor:matriks": Daftar(buat=lambda d, desa: desa.nama, pengguna="pengawas"),
+    # its XLSX: GET asks (the region's name), POST queues (tests/dasbor/test_matriks.py)
+    "dasbor:matriks-ekspor": Daftar(buat=lambda d, desa: desa.induk.nama, pengguna="pengawas"),
     "dasbor:kegiatan-list": Daftar(buat=_kegiatan, pengguna="pengawas"),
     "dasbor:tindaklanjut-list": Daftar(buat=_tindak_lanjut, pengguna="pengawas"),
     "dasbor:desa-list": Daftar(buat=lambda d, desa: desa.nama, pengguna="pengawas"),

@@ -9,6 +9,7 @@ read through ``visible_to(user)``.
 * ``aktivitas`` — entries per period and child region, tags, the entry lists;
 * ``pendamping`` — facilitators' monthly figures;
 * ``tindak_lanjut`` — open and overdue follow-ups;
+* ``butir`` — the coverage matrix (butir × child region) and a desa's checklist of the year;
 * ``halaman`` — every registered panel of the page (also for its exports and PDF).
 """
 
@@ -19,6 +20,13 @@ from .aktivitas import (
     kegiatan_daftar,
     kegiatan_jumlah_ringkasan,
     label,
+)
+from .butir import (
+    adalah_desa,
+    bulan_penuh,
+    daftar_periksa,
+    matriks_butir,
+    tahun_penuh,
 )
 from .cakupan import cakupan, desa_daftar, desa_jumlah_ringkasan, desa_per_anak, penugasan_lapangan
 from .halaman import lembar_ekspor, nama_berkas_dasbor, panel_dasbor
@@ -48,7 +56,12 @@ __all__ = [
     "TINGKAT_ANAK",
     "Periode",
     "Wilayah",
+    "adalah_desa",
     "aktivitas",
+    "bulan_penuh",
+    "daftar_periksa",
+    "matriks_butir",
+    "tahun_penuh",
     "bulan_awal",
     "bulan_berikut",
     "cakupan",

@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Count, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce, Substr, TruncMonth, TruncWeek
 
+from pendampingan.kegiatan.cakupan_butir import STATUS_TERHITUNG
 from pendampingan.models import Kegiatan, StatusKegiatan, TataCara, Tingkat, Wilayah
 
 from .. import sumber
@@ -152,7 +153,8 @@ def label(*, user, wilayah: Wilayah, periode: Periode, awalan: str) -> dict[str,
 
 
 def kegiatan_daftar(*, user, wilayah: Wilayah, filter: dict):
-    """The entries behind a figure: region, period, tata cara, status, facilitator."""
+    """The entries behind a figure: region, period, tata cara, status (``terhitung``: submitted
+    or verified, what the coverage matrix counts), butir, facilitator."""
     qs = Kegiatan.objects.visible_to(user).di_wilayah(wilayah.kode)
     if filter.get("dari"):
         qs = qs.filter(tanggal__gte=filter["dari"])
@@ -160,8 +162,12 @@ def kegiatan_daftar(*, user, wilayah: Wilayah, filter: dict):
         qs = qs.filter(tanggal__lte=filter["sampai"])
     if filter.get("tata_cara"):
         qs = qs.filter(tata_cara=filter["tata_cara"])
-    if filter.get("status"):
+    if filter.get("status") == "terhitung":
+        qs = qs.filter(status__in=STATUS_TERHITUNG)
+    elif filter.get("status"):
         qs = qs.filter(status=filter["status"])
+    if filter.get("butir"):
+        qs = qs.filter(tanda_butir__butir_id=filter["butir"])
     if filter.get("pendamping"):
         qs = qs.filter(pendamping_id=filter["pendamping"])
     if filter.get("q"):

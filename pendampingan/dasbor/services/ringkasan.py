@@ -12,6 +12,7 @@ from django.db.models import (
     Count,
     DateTimeField,
     Exists,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -22,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Length, Substr, TruncMonth
 from django.utils import timezone
 
+from pendampingan.kegiatan.cakupan_butir import STATUS_TERHITUNG
 from pendampingan.models import (
     JenisPenugasan,
     Kegiatan,
@@ -36,6 +38,7 @@ from pendampingan.models import (
 from .. import sumber
 from ..models import (
     AktivitasDesa,
+    RingkasanButir,
     RingkasanHarian,
     RingkasanLabel,
     RingkasanPendampingBulan,
@@ -143,14 +146,38 @@ def _label(kegiatan_qs, panjang, panjang_induk):
 KOLOM_LABEL = ["wilayah", "induk", "bulan", "kunci", "jumlah"]
 
 
+def _butir(kegiatan_qs, panjang, panjang_induk):
+    """The (region, butir, month) counts of the entries that served a butir and count
+    (``cakupan_butir.STATUS_TERHITUNG``); an entry carries a butir once (unique tag)."""
+    return (
+        _di_tingkat(kegiatan_qs, panjang)
+        .filter(status__in=STATUS_TERHITUNG, tanda_butir__isnull=False)
+        .order_by()
+        .annotate(
+            w=Substr("wilayah_id", 1, panjang),
+            i=_induk(panjang_induk),
+            bt=F("tanda_butir__butir_id"),
+            b=TruncMonth("tanggal"),
+        )
+        .values("w", "i", "bt", "b")
+        .annotate(n=Count("pk"))
+        .values_list("w", "i", "bt", "b", "n")
+    )
+
+
+KOLOM_BUTIR = ["wilayah", "induk", "butir", "bulan", "jumlah"]
+
+
 @transaction.atomic
 def ringkasan_hitung_hari(*, tanggal: set[datetime.date] | None = None) -> None:
-    """Recompute the daily and tag summaries for the given days (every day when None).
+    """Recompute the daily, tag and butir summaries for the given days (every day when None).
 
-    Tags are per month, so every month that contains one of the days is recomputed whole."""
+    Tags and butir are per month, so every month that contains one of the days is recomputed
+    whole."""
     kegiatan = Kegiatan.objects.all()
     harian = RingkasanHarian.objects.all()
     label = RingkasanLabel.objects.all()
+    butir = RingkasanButir.objects.all()
     if tanggal is not None:
         if not tanggal:
             return
@@ -162,16 +189,19 @@ def ringkasan_hitung_hari(*, tanggal: set[datetime.date] | None = None) -> None:
             q_bulan |= Q(tanggal__gte=b, tanggal__lt=bulan_berikut(b))
         kegiatan_bulan = kegiatan.filter(q_bulan)
         label = label.filter(bulan__in=bulan)
+        butir = butir.filter(bulan__in=bulan)
     else:
         kegiatan_hari = kegiatan_bulan = kegiatan
     harian.delete()
     label.delete()
+    butir.delete()
     for panjang, panjang_induk in TINGKAT_RINGKASAN:
         _sisipkan(
             RingkasanHarian, KOLOM_HARIAN, _agregat_harian(kegiatan_hari, panjang, panjang_induk)
         )
         for qs in _label(kegiatan_bulan, panjang, panjang_induk):
             _sisipkan(RingkasanLabel, KOLOM_LABEL, qs)
+        _sisipkan(RingkasanButir, KOLOM_BUTIR, _butir(kegiatan_bulan, panjang, panjang_induk))
 
 
 @transaction.atomic

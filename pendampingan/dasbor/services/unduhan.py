@@ -5,10 +5,12 @@ Two builders (registered in ``hooks``):
 * ``dasbor.ekspor`` — a registered list export (``pendampingan.ekspor``) too large to answer at
   once. ``parameter = {"ekspor": kunci, "format": "csv"|"xlsx", "filter": {...}}`` (the list's
   query string, ``wilayah`` included).
+* ``dasbor.matriks`` — the coverage matrix of a region and a period as XLSX (at desa level the
+  desa's checklist of the year). ``parameter = {"wilayah": kode, "dari": iso, "sampai": iso}``.
 * ``dasbor.pdf`` — the printable dashboard of a region and a period, laid out by
   ``inti.dokumen.pdf_dari_template``. ``parameter = {"wilayah": kode, "dari": iso, "sampai": iso}``.
 
-A view asks with ``ekspor_minta`` / ``pdf_minta``: they check the scope with ``pastikan`` and write
+A view asks with ``ekspor_minta`` / ``pdf_minta`` / ``matriks_minta``: they check the scope with ``pastikan`` and write
 the row (its task runs after commit); nothing is built in the request. A request carries the
 form's one-time key: a double click returns the first download (``dibuat`` False). The builders
 run as the download's owner with their scope at run time — an assignment that ended in between
@@ -25,16 +27,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pendampingan.ekspor import TIPE, ekspor_terdaftar, tulis_csv, tulis_xlsx
+from pendampingan.ekspor import TIPE, ekspor_terdaftar, tulis_csv, tulis_xlsx, tulis_xlsx_lembar
 from pendampingan.inti.dokumen import pdf_dari_template
 from pendampingan.inti.unduhan import HasilBerkas, unduhan_minta_sekali
 from pendampingan.models import Unduhan, Wilayah
 
-from .. import akses, selectors
+from .. import akses, matriks, selectors
 from ..periode import Periode
 
 JENIS_EKSPOR = "dasbor.ekspor"
 JENIS_PDF = "dasbor.pdf"
+JENIS_MATRIKS = "dasbor.matriks"
 FORMAT_UNDUHAN = ("csv", "xlsx")
 # Query-string keys that are not filters of the list.
 BUKAN_FILTER = {"halaman", "format", "kunci_sekali", "csrfmiddlewaretoken"}
@@ -96,7 +99,58 @@ def pdf_minta(*, user, wilayah: Wilayah, periode: Periode, kunci_sekali=None):
     )
 
 
+@transaction.atomic
+def matriks_minta(*, user, wilayah: Wilayah, periode: Periode, kunci_sekali=None):
+    """Queue the coverage matrix of ``wilayah`` over ``periode`` as XLSX for ``user``."""
+    akses.pastikan_minta_unduhan(user, wilayah.kode)
+    judul = _("Matriks butir %(wilayah)s %(dari)s–%(sampai)s (XLSX)") % {
+        "wilayah": wilayah.nama,
+        "dari": f"{periode.dari:%d-%m-%Y}",
+        "sampai": f"{periode.sampai:%d-%m-%Y}",
+    }
+    return unduhan_minta_sekali(
+        user=user,
+        jenis=JENIS_MATRIKS,
+        judul=judul,
+        parameter={
+            "wilayah": wilayah.kode,
+            "dari": periode.dari.isoformat(),
+            "sampai": periode.sampai.isoformat(),
+        },
+        kunci_sekali=kunci_sekali,
+    )
+
+
 # --------------------------------------------------------------------------------- builders
+def _wilayah_periode(unduhan: Unduhan) -> tuple[Wilayah, Periode]:
+    """The region and period a download names, checked against its owner's scope now."""
+    p = unduhan.parameter
+    akses.pastikan_lihat_wilayah(unduhan.pengguna, p.get("wilayah", ""))
+    wilayah = selectors.wilayah_dasbor(user=unduhan.pengguna, kode=p.get("wilayah", ""))
+    if wilayah is None:
+        raise ValueError(f"wilayah {p.get('wilayah')!r} tidak ada")
+    periode = Periode(
+        datetime.date.fromisoformat(p["dari"]), datetime.date.fromisoformat(p["sampai"])
+    )
+    return wilayah, periode
+
+
+def buat_matriks(unduhan: Unduhan) -> HasilBerkas:
+    """The ``dasbor.matriks`` builder: the matrix as its owner sees it now, one XLSX sheet."""
+    wilayah, periode = _wilayah_periode(unduhan)
+    data = matriks.matriks(user=unduhan.pengguna, wilayah=wilayah, periode=periode)
+    buf = io.BytesIO()
+    n = tulis_xlsx_lembar(buf, matriks.lembar(data))
+    return HasilBerkas(
+        nama=f"matriks-butir-{wilayah.kode or 'nasional'}-{periode.dari:%Y%m%d}-"
+        f"{periode.sampai:%Y%m%d}.xlsx",
+        isi=buf.getvalue(),
+        mime=TIPE["xlsx"],
+        jumlah=n,
+        pesan=_("%(n)s butir.") % {"n": n},
+    )
+
+
 def buat_ekspor(unduhan: Unduhan) -> HasilBerkas:
     """The ``dasbor.ekspor`` builder: the list's rows as its owner sees them now."""
     p = unduhan.parameter
@@ -125,15 +179,8 @@ def buat_ekspor(unduhan: Unduhan) -> HasilBerkas:
 
 def buat_pdf(unduhan: Unduhan) -> HasilBerkas:
     """The ``dasbor.pdf`` builder: every panel of the dashboard as its owner sees it now."""
-    p = unduhan.parameter
     user = unduhan.pengguna
-    akses.pastikan_lihat_wilayah(user, p.get("wilayah", ""))
-    wilayah = selectors.wilayah_dasbor(user=user, kode=p.get("wilayah", ""))
-    if wilayah is None:
-        raise ValueError(f"wilayah {p.get('wilayah')!r} tidak ada")
-    periode = Periode(
-        datetime.date.fromisoformat(p["dari"]), datetime.date.fromisoformat(p["sampai"])
-    )
+    wilayah, periode = _wilayah_periode(unduhan)
     data = selectors.panel_dasbor(user=user, wilayah=wilayah, periode=periode)
     isi = pdf_dari_template(
         "dasbor/dasbor_pdf.html",
