@@ -6,6 +6,7 @@ world of a past year (March 2025 the period, 2025 the year), so no date of the t
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -280,11 +281,13 @@ def test_jumlah_query_matriks_tetap(dunia25, django_assert_max_num_queries):
     ] + [("/api/v1/dasbor/matriks/", d.kab_a.kode), ("/api/v1/dasbor/matriks/", d.kec_a.kode)]
     kecil = {}
     for url, w in kasus:
+        cache.clear()  # both rounds with a cold cache (the bell's count expires after 60 s)
         with CaptureQueriesContext(connection) as q:
             assert c.get(url, {"wilayah": w, **Q_MARET}).status_code == 200
         kecil[(url, w)] = len(q)
     _lipat(dunia25, 3)
     for (url, w), n in kecil.items():
+        cache.clear()
         with django_assert_max_num_queries(n):
             assert c.get(url, {"wilayah": w, **Q_MARET}).status_code == 200
 
@@ -316,7 +319,7 @@ def test_beranda_jumlah_query_tetap(dunia, django_assert_max_num_queries):
     entri(dunia.pld_a, dunia.desa_a, hari_ini, V, "BT1")
     c = dunia.klien(dunia.pld_a)
     url = reverse("pendampingan:beranda")
-    c.get(url)
+    cache.clear()  # both rounds with a cold cache (the bell's count expires after 60 s)
     with CaptureQueriesContext(connection) as q:
         assert c.get(url).status_code == 200
     n = len(q)
@@ -328,7 +331,7 @@ def test_beranda_jumlah_query_tetap(dunia, django_assert_max_num_queries):
         Penugasan.objects.create(pendamping=dunia.pld_a, wilayah=desa, jenis=p.jenis, mulai=p.mulai)
         entri(dunia.pld_a, desa, hari_ini, V, "BT2", "C1")
         entri(dunia.pld_a, dunia.desa_a, hari_ini, D, "D", "E1a")
-    c.get(url)
+    cache.clear()
     with django_assert_max_num_queries(n):
         r = c.get(url)
     assert r.content.decode().count("butir belum dilayani tahun") == 3
