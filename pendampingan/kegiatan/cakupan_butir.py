@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
 
-from ..models import Butir, JenisButir, Kegiatan, KegiatanButir, StatusKegiatan, Wilayah
+from ..models import Butir, JenisButir, Kegiatan, StatusKegiatan, Wilayah
 
 STATUS_TERHITUNG = (StatusKegiatan.DIAJUKAN, StatusKegiatan.DIVERIFIKASI)
 
@@ -36,15 +36,22 @@ def butir_matriks():
     )
 
 
-def tanda_terhitung(*, user, dari: datetime.date, sampai: datetime.date, wilayah: str = ""):
-    """The butir tags that count, on entries ``user`` may see in region ``wilayah`` (and below;
-    ``""``: all the user sees), dated ``dari``–``sampai``."""
-    kegiatan = (
+def kegiatan_terhitung(*, user, dari: datetime.date, sampai: datetime.date, wilayah: str = ""):
+    """The entries that count, ``user`` may see, in region ``wilayah`` (and below; ``""``: all the
+    user sees), dated ``dari``–``sampai``. Aggregate their tags through ``tanda_butir__butir_id``:
+    starting from the entries keeps the plan on the daily log's region index, then the tag's
+    ``kegiatan`` index (no scan of the whole log, checked with EXPLAIN on PostgreSQL)."""
+    return (
         Kegiatan.objects.visible_to(user)
         .di_wilayah(wilayah)
-        .filter(status__in=STATUS_TERHITUNG, tanggal__gte=dari, tanggal__lte=sampai)
+        .filter(
+            status__in=STATUS_TERHITUNG,
+            tanggal__gte=dari,
+            tanggal__lte=sampai,
+            tanda_butir__isnull=False,
+        )
+        .order_by()
     )
-    return KegiatanButir.objects.filter(kegiatan__in=kegiatan.values("pk"))
 
 
 def tahun_penuh(tahun: int) -> tuple[datetime.date, datetime.date]:
@@ -57,9 +64,9 @@ def daftar_periksa_desa(*, user, desa: Wilayah, tahun: int) -> list[dict]:
     dari, sampai = tahun_penuh(tahun)
     hitung = {
         r["butir_id"]: r
-        for r in tanda_terhitung(user=user, dari=dari, sampai=sampai, wilayah=desa.kode)
-        .values("butir_id")
-        .annotate(n=Count("kegiatan_id"), terakhir=Max("kegiatan__tanggal"))
+        for r in kegiatan_terhitung(user=user, dari=dari, sampai=sampai, wilayah=desa.kode)
+        .values(butir_id=F("tanda_butir__butir_id"))
+        .annotate(n=Count("pk"), terakhir=Max("tanggal"))
     }
     hasil = []
     for b in butir_matriks():
@@ -77,9 +84,9 @@ def butir_belum_dilayani(*, user, desa_list, hari_ini: datetime.date) -> dict[st
     if not kode:
         return {}
     dilayani = set(
-        tanda_terhitung(user=user, dari=awal_tahun(hari_ini), sampai=hari_ini)
-        .filter(kegiatan__wilayah_id__in=kode)
-        .values_list("kegiatan__wilayah_id", "butir_id")
+        kegiatan_terhitung(user=user, dari=awal_tahun(hari_ini), sampai=hari_ini)
+        .filter(wilayah_id__in=kode)
+        .values_list("wilayah_id", "tanda_butir__butir_id")
         .distinct()
     )
     semua = list(butir_matriks())

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr
 
 from pendampingan.kegiatan.cakupan_butir import (
     butir_matriks,
     daftar_periksa_desa,
+    kegiatan_terhitung,
     tahun_penuh,
-    tanda_terhitung,
 )
 from pendampingan.models import TataCaraBab, Tingkat, Wilayah
 
@@ -71,14 +71,14 @@ def _hitung_langsung(user, wilayah: Wilayah, dari, sampai, awal, akhir) -> dict:
     """The same counts read off the entries (a kecamatan: a few thousand tags a year)."""
     n = panjang_anak(wilayah)
     qs = (
-        tanda_terhitung(
+        kegiatan_terhitung(
             user=user, dari=min(dari, awal), sampai=max(sampai, akhir), wilayah=wilayah.kode
         )
-        .annotate(anak=Substr("kegiatan__wilayah_id", 1, n))
+        .annotate(anak=Substr("wilayah_id", 1, n), butir_id=F("tanda_butir__butir_id"))
         .values("anak", "butir_id")
         .annotate(
-            np=Count("pk", filter=Q(kegiatan__tanggal__gte=dari, kegiatan__tanggal__lte=sampai)),
-            nt=Count("pk", filter=Q(kegiatan__tanggal__gte=awal, kegiatan__tanggal__lte=akhir)),
+            np=Count("pk", filter=Q(tanggal__gte=dari, tanggal__lte=sampai)),
+            nt=Count("pk", filter=Q(tanggal__gte=awal, tanggal__lte=akhir)),
         )
     )
     hasil: dict = {}
