@@ -6,16 +6,20 @@ from django.views.static import serve
 
 from pendampingan import errors
 from pendampingan.forms import LoginForm
-from pendampingan.inti import kesehatan
+from pendampingan.inti import csp, kesehatan
 
 urlpatterns = [
     # health probes (answered by KesehatanMiddleware first; named here for reverse and the walk)
     path("sehat/", kesehatan.sehat, name="sehat"),
     path("siap/", kesehatan.siap, name="siap"),
+    # where browsers report Content-Security-Policy violations (public, bounded; inti/csp.py)
+    path("csp-laporan/", csp.laporan_csp, name="csp-laporan"),
     path("admin/", admin.site.urls),
     # the login form with bounded input (pendampingan/inti/masukan.py); the rest of the auth views
     path("akun/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("akun/token/", include("pendampingan.api.akun_urls")),
+    # two-factor sign-in: the code step, enrolment, the account page (pendampingan/masuk)
+    path("akun/dua-langkah/", include("pendampingan.masuk.urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("pendampingan.urls")),
     path("notifikasi/", include("pendampingan.notifikasi.urls")),

@@ -36,6 +36,10 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     # the core and its sub-domains (each its own migration graph)
@@ -45,6 +49,7 @@ LOCAL_APPS = [
     "pendampingan.forum",
     "pendampingan.dasbor",
     "pendampingan.api",
+    "pendampingan.masuk",
     # the apps that plug into the core
     "fasilitasi",
     "pengaduan",
@@ -59,6 +64,8 @@ MIDDLEWARE = [
     # database (pendampingan/inti/kesehatan.py)
     "pendampingan.inti.kesehatan.KesehatanMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # the Content-Security-Policy header and the request's nonce (CONTENT_SECURITY_POLICY below)
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 400 for NUL/control characters in the path, query string or POST body (inti/masukan.py)
     "pendampingan.inti.masukan.MasukanMiddleware",
@@ -68,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # two-factor sign-in: request.user.is_verified(), then the requirement per role (pendampingan/masuk)
+    "django_otp.middleware.OTPMiddleware",
+    "pendampingan.masuk.middleware.DuaLangkahMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -94,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pendampingan.context_processors.navigasi",
                 "pendampingan.notifikasi.kementerian.peringatan",
+                "csp.context_processors.nonce",
             ],
         },
     }
@@ -171,6 +182,19 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_RESET_ON_SUCCESS = True
+
+# ---------------------------------------------------------------- two-factor sign-in (issue 18)
+# TOTP with recovery codes (django-otp; pendampingan/masuk). Required for Django admin and for
+# kabupaten-level roles and above (staff, superusers, the Admin group, jabatan of rank ≥ 3); PLD
+# and PD may enrol on their account page. OTP_WAJIB=false lifts the requirement (never in
+# production, which sets it True); a user who has a device is always asked for the code.
+OTP_WAJIB = env.bool("OTP_WAJIB", default=True)
+OTP_WAJIB_PERINGKAT_MIN = 3  # pendampingan.inti.akses.PERINGKAT_JABATAN: TAPM Kab / Korkab
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Pendampingan Desa")
+# wrong codes in a row before each further try waits 1, 2, 4 … s × this factor (django-otp)
+OTP_TOTP_THROTTLE_FACTOR = env.int("OTP_TOTP_THROTTLE_FACTOR", default=1)
+OTP_STATIC_THROTTLE_FACTOR = env.int("OTP_STATIC_THROTTLE_FACTOR", default=1)
+OTP_KODE_PEMULIHAN_JUMLAH = 10
 
 # ---------------------------------------------------------------- i18n
 LANGUAGE_CODE = "id"
@@ -404,6 +428,46 @@ BENCANA_PETA_TILE_URL = env(
 BENCANA_PETA_TILE_ATRIBUSI = env(
     "BENCANA_PETA_TILE_ATRIBUSI", default="© kontributor OpenStreetMap"
 )
+
+# ---------------------------------------------------------------- Content-Security-Policy (issue 18)
+# django-csp 4. Everything is served from this site (assets from npm through static, no CDN);
+# scripts and <style> blocks need the request's nonce ({{ CSP_NONCE }}); no inline event handler,
+# style attribute or javascript: URL anywhere. The only outside source: the map's tile server.
+# Report-only here and locally (violations are logged by /csp-laporan/, pendampingan/inti/csp.py);
+# production.py enforces the same policy.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+
+def asal_ubin(url: str) -> str:
+    """The origin of a tile URL template for img-src (``{s}`` subdomains become ``*.``)."""
+    from urllib.parse import urlsplit
+
+    bagian = urlsplit(url.replace("{s}.", "x."))
+    host = bagian.netloc.replace("x.", "*.", 1) if "{s}." in url else bagian.netloc
+    return f"{bagian.scheme}://{host}" if bagian.scheme and host else ""
+
+
+CSP_LAPORAN_URL = "/csp-laporan/"
+CSP_LAPORAN_MAKS_BITA = 16 * 1024  # a report body larger than this is refused unread
+CSP_LAPORAN_PER_MENIT = env.int("CSP_LAPORAN_PER_MENIT", default=60)  # logged per minute, site-wide
+CSP_KEBIJAKAN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *filter(None, [asal_ubin(BENCANA_PETA_TILE_URL)])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": CSP_LAPORAN_URL,
+    },
+}
+CSP_DITEGAKKAN = env.bool("CSP_DITEGAKKAN", default=False)
+CONTENT_SECURITY_POLICY = CSP_KEBIJAKAN if CSP_DITEGAKKAN else None
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None if CSP_DITEGAKKAN else CSP_KEBIJAKAN
 
 # ---------------------------------------------------------------- api
 from .api import *  # noqa: E402, F403

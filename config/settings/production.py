@@ -1,7 +1,7 @@
 """Production: no defaults for secrets, hosts or the database — it refuses to start without them."""
 
 from .base import *  # noqa: F403
-from .base import LOG_LEVEL, env, log_konfigurasi, sambungan_tahan
+from .base import CSP_KEBIJAKAN, LOG_LEVEL, env, log_konfigurasi, sambungan_tahan
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -28,3 +28,9 @@ SECURE_REDIRECT_EXEMPT = [r"^sehat/$", r"^siap/$"]
 LOG_FORMAT = env("LOG_FORMAT", default="json")
 LOGGING = log_konfigurasi(LOG_FORMAT, LOG_LEVEL)
 SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="produksi")
+
+# The Content-Security-Policy is enforced (base.py: report-only elsewhere), and two-factor sign-in
+# is required for admin and for kabupaten-level roles and above, whatever the environment says.
+CONTENT_SECURITY_POLICY = CSP_KEBIJAKAN
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+OTP_WAJIB = True

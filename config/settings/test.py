@@ -21,3 +21,7 @@ AXES_ENABLED = True
 # The suite's own webhook receivers listen on 127.0.0.1: allowed through the fence explicitly (the
 # fence's tests set this to [] to see it refuse).
 WEBHOOK_HOST_DIIZINKAN = ["127.0.0.1"]
+# Two-factor sign-in is off for the suite's many tests that sign supervisors in with force_login;
+# its own tests (tests/masuk, the browser journeys) turn it on with override_settings/settings.
+# A user who has a device is asked for the code either way.
+OTP_WAJIB = False

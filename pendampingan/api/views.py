@@ -1,7 +1,9 @@
 """The account page "Token API" (``/akun/token/``): a user's own device tokens — list, create (the
 secret is shown once, in the answer to the POST, and never again) and revoke with a confirmation.
 Only the user's own tokens are reachable (another user's token is a 404); an admin revokes any in
-admin (pendampingan/api/admin.py)."""
+admin (pendampingan/api/admin.py). A token is made only in a session that has passed the second
+factor it owes (pendampingan/masuk): a token signs in without one, so it must not be had for the
+password alone."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from ..inti.akses import pastikan
+from ..masuk.sesi import sesi_lolos
 from .forms import TokenBuatForm
 from .models import TokenPerangkat
 from .services import token_buat, token_cabut
@@ -23,6 +27,11 @@ def token_list(request):
     """The user's tokens and the create form; a valid POST answers the page with the new secret."""
     form = TokenBuatForm(request.POST or None)
     baru = rahasia = None
+    if request.method == "POST":
+        pastikan(
+            sesi_lolos(request),
+            _("Token API hanya dapat dibuat setelah verifikasi dua langkah pada sesi ini."),
+        )
     if request.method == "POST" and form.is_valid():
         try:
             baru, rahasia = token_buat(user=request.user, nama=form.cleaned_data["nama"])

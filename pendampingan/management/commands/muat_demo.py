@@ -9,9 +9,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from pendampingan import services
+from pendampingan.masuk.demo import KUNCI_DEMO, pasang_perangkat_demo
+from pendampingan.masuk.services import rahasia_teks
 from pendampingan.models import Jabatan, JenisPenugasan, Pendamping, Tingkat, Wilayah
 
 KATA_SANDI = "desa-demo-2026"
+# the demo accounts that must sign in with two factors get one authenticator key (printed below)
+DUA_LANGKAH_DEMO = ("admin", "nasional", "korprov", "tapm")
 
 
 class Command(BaseCommand):
@@ -37,6 +41,7 @@ class Command(BaseCommand):
             self.stdout.write("Data demo sudah dimuat; dilewati.")
         else:
             self._muat(kab)
+        pasang_perangkat_demo(DUA_LANGKAH_DEMO)
         self._cetak(kab)
 
     @transaction.atomic
@@ -128,4 +133,9 @@ class Command(BaseCommand):
         ]
         for u, ket in rows:
             self.stdout.write(f"  {u:<10} {ket}")
+        self.stdout.write(
+            f"\nVerifikasi dua langkah ({', '.join(DUA_LANGKAH_DEMO)}): setelah kata sandi, ketik kode"
+            f" dari aplikasi autentikator dengan kunci {rahasia_teks(KUNCI_DEMO)}"
+            "\n  atau cetak kode saat ini: .venv/bin/python manage.py kode_demo"
+        )
         self.stdout.write("")
