@@ -1,6 +1,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from . import registry
+from .masuk.sesi import sesi_lolos
 from .scope import cakupan_pengguna
 from .wilayah_kode import NAMA_ZONA
 
@@ -9,6 +10,8 @@ def navigasi(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {"menu": []}
+    if hasattr(user, "is_verified") and not sesi_lolos(request):
+        return {"menu": []}  # the code step / enrolment: the menu would lead nowhere yet
     c = cakupan_pengguna(user)
     menu = []
     for item in sorted(registry.navigasi.values(), key=lambda i: (i.urutan, str(i.label))):
