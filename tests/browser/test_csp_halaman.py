@@ -142,3 +142,11 @@ def test_halaman_utama_tanpa_pelanggaran_csp(halaman, dunia, tegakkan):
     masuk(page, "admin_uji")
     for url in ("/admin/", "/admin/auth/user/", "/admin/pendampingan/kegiatan/"):
         p.buka(url)
+
+    # the API's documentation (Swagger UI, Redoc: self-hosted through drf-spectacular-sidecar)
+    p.buka("/api/v1/docs/")
+    page.wait_for_selector(".swagger-ui .info", timeout=20000)
+    p.periksa("/api/v1/docs/ (dirender)")
+    p.buka("/api/v1/redoc/")
+    page.wait_for_selector("#redoc-container h1", timeout=20000)
+    p.periksa("/api/v1/redoc/ (dirender)")
