@@ -57,9 +57,13 @@ class Pengamat:
         # the map's tile server is on the internet, which this machine does not reach: answer
         # its requests here (the policy is checked before a request leaves the page)
         png = _ubin_png()
-        page.route(
+        page.context.route(
             "https://tile.openstreetmap.org/**",
             lambda r: r.fulfill(body=png, content_type="image/png"),
+        )
+        # likewise Redoc's logo, the one outside image its page allows (pendampingan/api/urls.py)
+        page.context.route(
+            "https://cdn.redoc.ly/**", lambda r: r.fulfill(body=png, content_type="image/png")
         )
 
     def buka(self, url: str):

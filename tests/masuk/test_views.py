@@ -259,7 +259,7 @@ def test_token_perangkat_tetap_berlaku_tanpa_sesi(orang, client):
     assert api.get("/api/v1/kegiatan/", HTTP_AUTHORIZATION=f"Token {rahasia}").status_code == 200
 
 
-def test_halaman_tanpa_query_tambahan_untuk_pld(orang, client, django_assert_max_num_queries):
+def test_halaman_tanpa_query_tambahan_untuk_pld(orang, client):
     """The session's mark costs no query: a PLD's page does not grow with two-factor sign-in."""
     masuk(client, orang.pld)
     client.get("/")
