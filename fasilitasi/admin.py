@@ -34,7 +34,9 @@ class ButirInline(admin.TabularInline):
 
 @admin.register(RuangLingkup)
 class RuangLingkupAdmin(admin.ModelAdmin):
-    list_display = ["nomor", "nama"]
+    list_display = ["nomor", "nama", "butir_regulasi"]
+    list_select_related = ["butir_regulasi"]
+    autocomplete_fields = ["butir_regulasi"]
     inlines = [ButirInline]
 
 

@@ -13,7 +13,16 @@ from ..tenggat import JenisTenggat, uraian_tenggat
 
 class RuangLingkup(models.Model):
     nomor = models.PositiveSmallIntegerField(_("nomor"), unique=True)
+    # The regulation's heading, copied from ``butir_regulasi.bunyi`` (data migration 0009).
     nama = models.CharField(_("nama"), max_length=150)
+    butir_regulasi = models.ForeignKey(
+        "pendampingan.Butir",
+        verbose_name=_("butir regulasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ruang_lingkup_fasilitasi",
+    )
 
     class Meta:
         verbose_name = _("ruang lingkup fasilitasi")

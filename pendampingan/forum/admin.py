@@ -15,9 +15,11 @@ from .models import (
 
 @admin.register(UnsurMasyarakat)
 class UnsurMasyarakatAdmin(admin.ModelAdmin):
-    list_display = ["nama", "kode", "urutan", "aktif"]
+    list_display = ["nama", "kode", "butir", "urutan", "aktif"]
     list_editable = ["urutan", "aktif"]
     search_fields = ["nama", "kode"]
+    list_select_related = ["butir"]
+    autocomplete_fields = ["butir"]
 
 
 class AnggotaInline(admin.TabularInline):

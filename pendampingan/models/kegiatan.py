@@ -88,6 +88,16 @@ class BidangPendampingan(models.Model):
     kode = models.SlugField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=150)
     jenis = models.CharField(_("jenis"), max_length=15, choices=JenisBidang.choices)
+    # The regulation's item (BT1–BT4, BP1–BP4) an asistensi of this stage or field serves: the
+    # entry form pre-ticks it (migration 0019).
+    butir = models.ForeignKey(
+        "pendampingan.Butir",
+        verbose_name=_("butir regulasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bidang_pendampingan",
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     aktif = models.BooleanField(_("aktif"), default=True)
 

@@ -16,6 +16,7 @@ The models live by sub-domain — ``forum`` (forums, elements, status events), `
 
 from .anggota import Anggota, AnggotaQuerySet, JenisKelamin
 from .forum import (
+    BUTIR_JENIS_FORUM,
     PERPINDAHAN_STATUS,
     Forum,
     ForumQuerySet,
@@ -26,6 +27,7 @@ from .forum import (
     UnsurMasyarakat,
 )
 from .pertemuan import (
+    BUTIR_JENIS_AKTIVITAS,
     AktivitasForum,
     AktivitasForumQuerySet,
     BidangPengabdian,
@@ -35,9 +37,12 @@ from .pertemuan import (
     Pertemuan,
     PertemuanQuerySet,
 )
-from .sarana import JenisSarana, KondisiSarana, Sarana, SaranaQuerySet
+from .sarana import BUTIR_SARANA, JenisSarana, KondisiSarana, Sarana, SaranaQuerySet
 
 __all__ = [
+    "BUTIR_JENIS_AKTIVITAS",
+    "BUTIR_JENIS_FORUM",
+    "BUTIR_SARANA",
     "PERPINDAHAN_STATUS",
     "AktivitasForum",
     "AktivitasForumQuerySet",

@@ -18,6 +18,15 @@ class UnsurMasyarakat(models.Model):
 
     kode = models.SlugField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=80, unique=True)
+    # C3 of Kepmendes PDTT 40/2021 names these elements (migration 0006).
+    butir = models.ForeignKey(
+        "pendampingan.Butir",
+        verbose_name=_("butir regulasi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="unsur_masyarakat",
+    )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=50)
     aktif = models.BooleanField(_("aktif"), default=True)
 
@@ -37,6 +46,18 @@ class JenisForum(models.TextChoices):
     KELOMPOK_MASYARAKAT = "kelompok_masyarakat", _("Kelompok masyarakat")
     FORUM_KADER = "forum_kader", _("Forum kader")
     LAINNYA = "lainnya", _("Lainnya")
+
+
+# The pengorganisasian step (butir kode of the current regulation) each kind of forum is: a
+# meeting of the forum tags its entry with it (``forum.butir``). Checked against the butir table by
+# ``tests/forum/test_butir.py``.
+BUTIR_JENIS_FORUM = {
+    JenisForum.PUSAT_KEMASYARAKATAN: "C1",
+    JenisForum.FORUM_MITRA_DESA: "C4",
+    JenisForum.KELOMPOK_MASYARAKAT: "C3",
+    JenisForum.FORUM_KADER: "C4",
+    JenisForum.LAINNYA: "C7",
+}
 
 
 class StatusForum(models.TextChoices):

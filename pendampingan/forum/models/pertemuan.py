@@ -119,6 +119,14 @@ class BidangPengabdian(models.TextChoices):
     SENI = "seni", _("Seni budaya")
 
 
+# The step each kind of forum activity is (C5–C7).
+BUTIR_JENIS_AKTIVITAS = {
+    JenisAktivitas.PENGABDIAN: "C5",
+    JenisAktivitas.KEMITRAAN_UMKM: "C6",
+    JenisAktivitas.STRATEGIS: "C7",
+}
+
+
 class AktivitasForumQuerySet(RegionScopedQuerySet):
     kode_lookup = "forum__wilayah__kode"
 

@@ -21,6 +21,11 @@ class JenisSarana(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
+# Every kind of village facility is C2 ("pendayagunaan sarana/prasarana milik Desa"): a meeting
+# held in a registered facility tags its entry with it.
+BUTIR_SARANA = "C2"
+
+
 class KondisiSarana(models.TextChoices):
     BAIK = "baik", _("Baik")
     RUSAK_RINGAN = "rusak_ringan", _("Rusak ringan")
