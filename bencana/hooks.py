@@ -63,6 +63,7 @@ def pasang(app_config) -> None:
             urutan=30,
         )
     )
+    registry.daftar_sumber_butir("bencana", services.butir_kegiatan)
     registry.daftar_ekstensi_kegiatan(
         registry.EkstensiKegiatan(
             kunci="bencana",

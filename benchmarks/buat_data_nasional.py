@@ -160,8 +160,10 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
     from django.db import connection
     from django.utils import timezone
 
+    from pendampingan.kegiatan.butir import butir_ditawarkan
     from pendampingan.models import (
         Kegiatan,
+        KegiatanButir,
         Pendamping,
         PenilaianPrinsip,
         Penugasan,
@@ -171,7 +173,13 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
     )
 
     with connection.cursor() as cur:
-        for model in (PenilaianPrinsip, Kegiatan.sdgs.through, TindakLanjut, Kegiatan):
+        for model in (
+            KegiatanButir,
+            PenilaianPrinsip,
+            Kegiatan.sdgs.through,
+            TindakLanjut,
+            Kegiatan,
+        ):
             cur.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
     _catat("kegiatan lama dikosongkan", mulai)
     tempat: dict[int, list[str]] = {}
@@ -199,6 +207,11 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
     peluang = faktor / ulang
     sdgs = list(TujuanSdgs.objects.values_list("pk", flat=True))
     prinsip = list(Prinsip.objects.filter(aktif=True).values_list("pk", flat=True))
+    # the butir of each tata cara, in the regulation's order; an entry gets one or two of its
+    # tata cara's, skewed to the first ones so some butir are rare and some never served
+    butir_tc: dict[str, list[int]] = {}
+    for bid, tc in butir_ditawarkan().values_list("pk", "tata_cara"):
+        butir_tc.setdefault(tc, []).append(bid)
     kini = timezone.now()
     rnd = rng.random
     pilih = rng.choice
@@ -207,6 +220,7 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
     sdg_baris: list = []
     prinsip_baris: list = []
     tl_baris: list = []
+    butir_baris: list = []
 
     def baris():
         for p in pendamping:
@@ -230,6 +244,13 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
                         status = "diajukan" if x < 0.6 else ("draf" if x < 0.85 else "diverifikasi")
                     if tc in ("asistensi", "pengarahan") and rnd() < 0.7:
                         sdg_baris.append((kid[0], pilih(sdgs)))
+                    calon = butir_tc.get(tc)
+                    if calon:
+                        pertama = calon[int(len(calon) * rnd() ** 2)]
+                        butir_baris.append((kid[0], pertama, "dipilih"))
+                        kedua = calon[int(len(calon) * rnd() ** 2)]
+                        if kedua != pertama and rnd() < 0.4:
+                            butir_baris.append((kid[0], kedua, "dipilih"))
                     if prinsip and rnd() < prinsip_rasio:
                         buruk = rnd() < 0.05
                         for i, pr in enumerate(prinsip):
@@ -319,11 +340,13 @@ def buat_kegiatan(mulai, rng, skala: int, hari: int, prinsip_rasio: float):
                 "status",
             ],
         ).salin(tl_baris)
+        Penyalin(KegiatanButir, ["kegiatan_id", "butir_id", "sumber"]).salin(butir_baris)
+        butir_baris.clear()
         sdg_baris.clear()
         prinsip_baris.clear()
         tl_baris.clear()
         _catat(f"{n:,} kegiatan", mulai)
-    for model in (Kegiatan, TindakLanjut, PenilaianPrinsip, Kegiatan.sdgs.through):
+    for model in (Kegiatan, TindakLanjut, PenilaianPrinsip, Kegiatan.sdgs.through, KegiatanButir):
         _setval(model)
     with connection.cursor() as cur:
         cur.execute("ANALYZE")

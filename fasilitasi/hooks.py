@@ -201,6 +201,9 @@ def daftarkan(app_config) -> None:
     )
     registry.daftar_lini_masa("fasilitasi", lini_masa_desa)
     registry.daftar_tautan_kegiatan("fasilitasi", tautan_kegiatan)
+    from .services import butir_kegiatan
+
+    registry.daftar_sumber_butir("fasilitasi", butir_kegiatan)
     registry.daftar_ekstensi_kegiatan(
         EkstensiKegiatan(
             kunci="fasilitasi",

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -13,6 +14,7 @@ from .models import (
     HariLibur,
     ImporWilayah,
     Kegiatan,
+    KegiatanButir,
     KegiatanPeristiwa,
     LembagaDesa,
     Pendamping,
@@ -22,6 +24,7 @@ from .models import (
     Prinsip,
     PrioritasDanaDesa,
     Regulasi,
+    SumberTanda,
     TindakLanjut,
     Tingkat,
     TujuanSdgs,
@@ -173,6 +176,28 @@ class DokumenInline(BuktiInline):
     readonly_fields = fields
 
 
+class _TandaButirFormSet(forms.BaseInlineFormSet):
+    """A tag that came from a linked record (otomatis) is shown, never edited or removed here:
+    it comes and goes with its link."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.pk and form.instance.sumber == SumberTanda.OTOMATIS:
+            for field in form.fields.values():
+                field.disabled = True
+            form.fields.pop("DELETE", None)
+
+
+class TandaButirInline(admin.TabularInline):
+    model = KegiatanButir
+    formset = _TandaButirFormSet
+    extra = 0
+    fields = ["butir", "sumber"]
+    readonly_fields = ["sumber"]
+    autocomplete_fields = ["butir"]
+    verbose_name_plural = _("butir tata cara yang dilayani")
+
+
 class PeristiwaInline(admin.TabularInline):
     model = KegiatanPeristiwa
     extra = 0
@@ -198,6 +223,7 @@ class KegiatanAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "diajukan_pada", "diverifikasi_oleh", "diverifikasi_pada"]
     inlines = [
         PenilaianPrinsipInline,
+        TandaButirInline,
         AsistensiInline,
         PengarahanInline,
         FotoInline,
@@ -227,9 +253,11 @@ class LembagaDesaAdmin(admin.ModelAdmin):
 
 @admin.register(BidangPendampingan)
 class BidangPendampinganAdmin(admin.ModelAdmin):
-    list_display = ["nama", "jenis", "kode", "urutan", "aktif"]
+    list_display = ["nama", "jenis", "kode", "butir", "urutan", "aktif"]
     list_filter = ["jenis"]
     list_editable = ["urutan", "aktif"]
+    list_select_related = ["butir"]
+    autocomplete_fields = ["butir"]
 
 
 @admin.register(PrioritasDanaDesa)

@@ -16,6 +16,10 @@ core's own sub-apps) register here from their ``AppConfig.ready``; the core impo
   meeting, advance a facilitation case, link a complaint or an incident): see ``EkstensiKegiatan``.
 * ``panel_desa`` — panels on a desa's page (above its timeline): ``fn(desa, user) -> dict | None``
   rendered by a template (None: nothing to show); a fixed number of queries each.
+* ``sumber_butir`` — records of an app that tag an entry with the butir they serve (a forum
+  meeting, a facilitation case's stage, a complaint, an incident): ``fn(kegiatan) -> Iterable[int]``
+  (butir ids), a fixed number of queries; the core keeps those tags (``sumber`` otomatis) in step
+  through ``kegiatan.services.kegiatan_butir_segarkan``, which the app calls when a link changes.
 * ``api`` — REST API viewsets under ``/api/v1/<prefix>/`` (``pendampingan/api``):
   ``daftar_api(prefix, viewset, basename)``; URL names are ``api:<basename>-list`` /
   ``api:<basename>-detail`` and the actions'.
@@ -90,6 +94,7 @@ kunci_kegiatan: dict[str, Callable] = {}
 pembuka_kunci_kegiatan: dict[str, Callable] = {}
 panel_desa: dict[str, PanelDesa] = {}
 api: dict[str, tuple[type, str]] = {}
+sumber_butir: dict[str, Callable] = {}
 
 
 def daftar_lini_masa(kunci: str, fungsi: Callable) -> None:
@@ -122,6 +127,10 @@ def daftar_ekstensi_kegiatan(ekstensi: EkstensiKegiatan) -> None:
 
 def daftar_panel_desa(panel: PanelDesa) -> None:
     panel_desa[panel.kunci] = panel
+
+
+def daftar_sumber_butir(kunci: str, fungsi: Callable) -> None:
+    sumber_butir[kunci] = fungsi
 
 
 def daftar_api(prefix: str, viewset: type, basename: str) -> None:

@@ -14,7 +14,7 @@ def daftar(app_config) -> None:
 
     from . import selectors
     from .forms import EkstensiPengaduanForm
-    from .services import simpan_ekstensi
+    from .services import butir_kegiatan, simpan_ekstensi
 
     izin_kerja = (
         "pengaduan.view_pengaduan",
@@ -47,6 +47,7 @@ def daftar(app_config) -> None:
     )
     registry.daftar_lini_masa("pengaduan", selectors.lini_masa_desa)
     registry.daftar_tautan_kegiatan("pengaduan", selectors.tautan_kegiatan)
+    registry.daftar_sumber_butir("pengaduan", butir_kegiatan)
     registry.daftar_ekstensi_kegiatan(
         registry.EkstensiKegiatan(
             kunci="pengaduan",

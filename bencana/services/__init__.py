@@ -20,6 +20,7 @@ from .kejadian import (
 )
 from .tanggap import (
     bantuan_catat,
+    butir_kegiatan,
     kegiatan_ekstensi_simpan,
     kegiatan_tautkan,
     keputusan_catat,
@@ -35,6 +36,7 @@ __all__ = [
     "dampak_catat",
     "desa_terdampak_tambah",
     "foto_kunci",
+    "butir_kegiatan",
     "kegiatan_ekstensi_simpan",
     "kegiatan_tautkan",
     "kejadian_laporkan",

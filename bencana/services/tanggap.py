@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from pendampingan import services as inti
 from pendampingan.inti.akses import pastikan
+from pendampingan.kegiatan import services as kegiatan_services
+from pendampingan.kegiatan.butir import butir_kode
 from pendampingan.models import Kegiatan, Pendamping, TataCara, Wilayah
 
 from .. import akses
@@ -168,9 +170,22 @@ def kegiatan_tautkan(
         tautan, _baru = KegiatanKejadian.objects.update_or_create(
             kegiatan=kegiatan, defaults={"kejadian": kejadian, "kunci_sekali": kunci}
         )
+        kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
         return tautan
 
     return sekali(KegiatanKejadian, kunci_sekali, buat)
+
+
+# Reporting the TPP's work on an incident through the daily log is duty F9 of Kepmendes PDTT
+# 40/2021 ("melaporkan pelaksanaan tugas TPP ... melalui aplikasi Daily Report").
+BUTIR_TAUTAN_KEJADIAN = "F9"
+
+
+def butir_kegiatan(kegiatan: Kegiatan) -> set[int]:
+    """F9 for an entry linked to an incident (``registry.sumber_butir``; two queries)."""
+    if not KegiatanKejadian.objects.filter(kegiatan=kegiatan).exists():
+        return set()
+    return set(butir_kode([BUTIR_TAUTAN_KEJADIAN]).values())
 
 
 def kegiatan_ekstensi_simpan(kegiatan: Kegiatan, form, user) -> KegiatanKejadian | None:

@@ -11,7 +11,7 @@ from .bumdes import (
     unit_usaha_simpan,
 )
 from .dokumen import dokumen_kurang, dokumen_lampirkan
-from .kasus import fasilitasi_buka, fasilitasi_catat_kegiatan, rentang_tahun
+from .kasus import butir_kegiatan, fasilitasi_buka, fasilitasi_catat_kegiatan, rentang_tahun
 from .status_desa import ambang_berlaku, status_dari_skor, status_desa_impor
 from .tahap import (
     fasilitasi_maju,
@@ -23,6 +23,7 @@ from .tahap import (
 __all__ = [
     "ambang_berlaku",
     "bumdes_simpan",
+    "butir_kegiatan",
     "dokumen_kurang",
     "dokumen_lampirkan",
     "fasilitasi_buka",

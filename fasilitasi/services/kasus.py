@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.akses import pastikan, pengawas_wilayah
 from pendampingan.inti.alur import kunci_baris
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
+from pendampingan.kegiatan import services as kegiatan_services
 from pendampingan.models import Kegiatan, Pendamping, Tingkat, Wilayah, pesan_bukan_desa
 
 from .. import akses
@@ -46,6 +47,22 @@ def rentang_tahun(templat: TemplatAlur, hari_ini: datetime.date | None = None) -
     """The years a case of ``templat`` may be opened for, around this year."""
     tahun = (hari_ini or timezone.localdate()).year
     return tahun - templat.tahun_sebelum, tahun + templat.tahun_sesudah
+
+
+def butir_kegiatan(kegiatan: Kegiatan) -> set[int]:
+    """The butir of the cases this entry served or moved (``ButirFasilitasi.butir_regulasi``, E1a–
+    E4l) — the ``registry.sumber_butir`` of fasilitasi (one query)."""
+    return set(
+        PeristiwaFasilitasi.objects.filter(
+            kegiatan=kegiatan, kasus__butir__butir_regulasi__isnull=False
+        ).values_list("kasus__butir__butir_regulasi_id", flat=True)
+    )
+
+
+def tandai_kegiatan(kegiatan: Kegiatan | None) -> None:
+    """Bring the entry's automatic butir in step after it was linked to a case."""
+    if kegiatan is not None:
+        kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
 
 
 def validasi_kegiatan(kegiatan: Kegiatan | None, kasus: Fasilitasi, user) -> None:
@@ -221,7 +238,7 @@ def fasilitasi_catat_kegiatan(
     ada = PeristiwaFasilitasi.objects.filter(kasus=kasus, kegiatan=kegiatan).first()
     if ada is not None:
         return ada
-    return PeristiwaFasilitasi.objects.create(
+    peristiwa = PeristiwaFasilitasi.objects.create(
         kasus=kasus,
         jenis=JenisPeristiwa.CATATAN,
         dari_tahap=kasus.tahap_kini,
@@ -231,3 +248,5 @@ def fasilitasi_catat_kegiatan(
         catatan=(catatan or "").strip(),
         kegiatan=kegiatan,
     )
+    tandai_kegiatan(kegiatan)
+    return peristiwa

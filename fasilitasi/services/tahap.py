@@ -32,7 +32,7 @@ from ..models import (
     StatusFasilitasi,
 )
 from .dokumen import dokumen_kurang
-from .kasus import jatuh_tempo_tahap, validasi_kegiatan
+from .kasus import jatuh_tempo_tahap, tandai_kegiatan, validasi_kegiatan
 
 
 def _tidak_berwenang() -> str:
@@ -176,6 +176,7 @@ def fasilitasi_maju(
             kasus=kasus, ke_tahap=berikut, oleh=user, catatan=(catatan or "").strip(), **isi
         )
     peristiwa.dokumen.set(DokumenFasilitasi.objects.filter(tahap=kini))
+    tandai_kegiatan(kegiatan)
     return kasus
 
 
@@ -225,6 +226,7 @@ def fasilitasi_mundur(
         catatan=alasan.strip(),
         kegiatan=kegiatan,
     )
+    tandai_kegiatan(kegiatan)
     return kasus
 
 

@@ -19,6 +19,7 @@ from ..models import (
     DokumenKegiatan,
     FotoKegiatan,
     Kegiatan,
+    KegiatanButir,
     KegiatanPeristiwa,
     NilaiPrinsip,
     PengarahanKegiatan,
@@ -143,12 +144,31 @@ class PeristiwaSerializer(serializers.ModelSerializer):
         return p.nama if p is not None else ev.oleh.get_username()
 
 
+class TandaButirSerializer(serializers.ModelSerializer):
+    """A butir the entry served, and whether it was chosen or came from a linked record."""
+
+    kode = serializers.CharField(source="butir.kode", read_only=True)
+    label = serializers.CharField(source="butir.label", read_only=True)
+    tata_cara = serializers.CharField(source="butir.tata_cara", read_only=True)
+
+    class Meta:
+        model = KegiatanButir
+        fields = ["kode", "label", "tata_cara", "sumber"]
+        read_only_fields = fields
+
+
 class KegiatanSerializer(serializers.ModelSerializer):
     """An entry in a list (no details)."""
 
     wilayah_nama = serializers.CharField(source="wilayah.nama", read_only=True)
     pendamping_nama = serializers.CharField(source="pendamping.nama", read_only=True)
     jumlah_foto = serializers.SerializerMethodField()
+    butir = TandaButirSerializer(
+        source="tanda_butir",
+        many=True,
+        read_only=True,
+        help_text=_("Butir tata cara yang dilayani (dipilih pendamping atau otomatis)."),
+    )
 
     class Meta:
         model = Kegiatan
@@ -170,6 +190,7 @@ class KegiatanSerializer(serializers.ModelSerializer):
             "peserta_laki",
             "peserta_perempuan",
             "sdgs",
+            "butir",
             "lintang",
             "bujur",
             "akurasi",
@@ -310,6 +331,15 @@ class KegiatanMasukanSerializer(serializers.Serializer):
     peserta_laki = serializers.IntegerField(required=False, min_value=0)
     peserta_perempuan = serializers.IntegerField(required=False, min_value=0)
     sdgs = serializers.ListField(child=serializers.IntegerField(), required=False)
+    butir = serializers.ListField(
+        child=serializers.CharField(max_length=12),
+        required=False,
+        help_text=_(
+            "Kode butir yang dilayani (mis. BT2, E1b), dari regulasi yang berlaku. Tanpa isian "
+            "ini kegiatan baru diberi saran dari tata cara dan tahap/bidangnya; butir dari "
+            "catatan yang ditautkan ditambahkan otomatis."
+        ),
+    )
     lintang = serializers.DecimalField(9, 6, required=False, allow_null=True)
     bujur = serializers.DecimalField(9, 6, required=False, allow_null=True)
     akurasi = serializers.FloatField(required=False, allow_null=True)

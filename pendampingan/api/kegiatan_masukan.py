@@ -64,9 +64,10 @@ def data_form(masukan, awal: QueryDict | None = None) -> QueryDict:
     for f in FIELD_UTAMA:
         if f in masukan:
             _pasang(q, f, masukan[f])
-    if "sdgs" in masukan:
-        nilai = masukan["sdgs"]
-        q.setlist("sdgs", [_teks(v) for v in (nilai if isinstance(nilai, list) else [nilai])])
+    for nama in ("sdgs", "butir"):
+        if nama in masukan:
+            nilai = masukan[nama]
+            q.setlist(nama, [_teks(v) for v in (nilai if isinstance(nilai, list) else [nilai])])
     if "prinsip" in masukan:
         baris = masukan["prinsip"] or []
         if not isinstance(baris, list) or not all(isinstance(b, dict) for b in baris):

@@ -15,6 +15,7 @@ from pendampingan.models import TataCara, Wilayah
 from pendampingan.registry import EkstensiKegiatan, ItemLiniMasa, ItemNavigasi, PanelDasbor
 
 from . import selectors, services
+from .butir import butir_kegiatan
 from .forms import SEBAGAI_PERTEMUAN, EkstensiForumForm
 from .models import AktivitasForum, Pertemuan
 
@@ -181,6 +182,7 @@ def daftarkan() -> None:
     )
     registry.daftar_lini_masa("forum", lini_masa)
     registry.daftar_tautan_kegiatan("forum", tautan_kegiatan)
+    registry.daftar_sumber_butir("forum", butir_kegiatan)
     registry.daftar_ekstensi_kegiatan(
         EkstensiKegiatan(
             kunci="forum",

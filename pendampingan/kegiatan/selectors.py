@@ -15,6 +15,7 @@ from .. import registry
 from ..models import (
     FotoKegiatan,
     Kegiatan,
+    KegiatanButir,
     KegiatanPeristiwa,
     PenilaianPrinsip,
     StatusKegiatan,
@@ -68,9 +69,19 @@ def _saring(qs, saring: SaringKegiatan | None):
     return qs
 
 
+def _tanda_butir() -> Prefetch:
+    """The entry's butir in the regulation's order (one query for a page of entries)."""
+    return Prefetch(
+        "tanda_butir",
+        queryset=KegiatanButir.objects.select_related("butir").order_by(
+            "butir__urutan", "butir__kode"
+        ),
+    )
+
+
 def _daftar(qs):
     return qs.select_related("wilayah", "pendamping").prefetch_related(
-        Prefetch("foto", queryset=FotoKegiatan.objects.order_by("diunggah", "pk"))
+        Prefetch("foto", queryset=FotoKegiatan.objects.order_by("diunggah", "pk")), _tanda_butir()
     )
 
 
@@ -123,6 +134,7 @@ def kegiatan_detail_qs(*, user):
         )
         .prefetch_related(
             "sdgs",
+            _tanda_butir(),
             Prefetch(
                 "penilaian_prinsip",
                 queryset=PenilaianPrinsip.objects.select_related("prinsip").order_by(

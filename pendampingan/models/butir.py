@@ -125,6 +125,7 @@ class KegiatanButir(models.Model):
     sumber = models.CharField(
         _("sumber"), max_length=10, choices=SumberTanda.choices, default=SumberTanda.DIPILIH
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("butir kegiatan")

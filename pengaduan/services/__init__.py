@@ -12,7 +12,7 @@
 
 from .dasar import sla
 from .jejak import jejak_catat
-from .kegiatan import pengaduan_kegiatan_tautkan, simpan_ekstensi
+from .kegiatan import butir_kegiatan, pengaduan_kegiatan_tautkan, simpan_ekstensi
 from .penanganan import (
     penangan_pilihan,
     pengaduan_balas,
@@ -39,6 +39,7 @@ __all__ = [
     "pengaduan_balas",
     "pengaduan_buka_kembali",
     "pengaduan_dicatat_oleh",
+    "butir_kegiatan",
     "pengaduan_kegiatan_tautkan",
     "pengaduan_musyawarah_catat",
     "pengaduan_rujuk",

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pendampingan.inti.akses import pastikan
+from pendampingan.kegiatan import services as kegiatan_services
+from pendampingan.kegiatan.butir import butir_kode
 
 from .. import akses
 from ..models import STATUS_AKHIR, JenisPeristiwa, KegiatanPengaduan, Pengaduan
@@ -21,6 +23,7 @@ def pengaduan_kegiatan_tautkan(*, kegiatan, pengaduan: Pengaduan | None, user) -
     if pengaduan is None:
         if lama is not None:
             lama.delete()
+            kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
         return
     if lama is not None and lama.pengaduan_id == pengaduan.pk:
         return
@@ -37,6 +40,7 @@ def pengaduan_kegiatan_tautkan(*, kegiatan, pengaduan: Pengaduan | None, user) -
     if lama is not None:
         lama.delete()
     KegiatanPengaduan.objects.create(kegiatan=kegiatan, pengaduan=pengaduan)
+    kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
     peristiwa(
         pengaduan,
         jenis=JenisPeristiwa.KEGIATAN,
@@ -44,6 +48,17 @@ def pengaduan_kegiatan_tautkan(*, kegiatan, pengaduan: Pengaduan | None, user) -
         catatan=_("Kegiatan harian %(t)s: %(j)s")
         % {"t": kegiatan.tanggal.strftime("%d-%m-%Y"), "j": kegiatan.judul},
     )
+
+
+# Handling a complaint, settled by musyawarah mufakat, is E5 of Kepmendes PDTT 40/2021.
+BUTIR_PENGADUAN = "E5"
+
+
+def butir_kegiatan(kegiatan) -> set[int]:
+    """E5 for an entry that served a complaint (``registry.sumber_butir``; two queries)."""
+    if not KegiatanPengaduan.objects.filter(kegiatan=kegiatan).exists():
+        return set()
+    return set(butir_kode([BUTIR_PENGADUAN]).values())
 
 
 def simpan_ekstensi(kegiatan, form, user) -> None:

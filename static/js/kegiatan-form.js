@@ -66,3 +66,54 @@
     });
   }
 })();
+
+// The butir checklist: while the owner has not touched it, follow the suggestion of the chosen
+// tata cara and asistensi stage (the map comes from the server; the server does the same without
+// JavaScript), keep the hidden ``butir_saran`` equal to what is suggested, and count the ticks.
+(function () {
+  var form = document.getElementById("form-kegiatan");
+  var petaEl = document.getElementById("peta-saran-butir");
+  if (!form || !petaEl) return;
+  var peta = JSON.parse(petaEl.textContent);
+  var saranInput = form.querySelector("[name=butir_saran]");
+  var kotak = form.querySelectorAll("input[name=butir]");
+  var disentuh = false;
+  function hitung() {
+    form.querySelectorAll(".kelompok-butir").forEach(function (g) {
+      var n = g.querySelectorAll("input[name=butir]:checked").length;
+      var lencana = g.querySelector(".jumlah-butir");
+      if (lencana) { lencana.textContent = n; lencana.hidden = n === 0; }
+    });
+  }
+  function saranKini() {
+    var tataCara = form.querySelector("[name=tata_cara]");
+    var nilai = tataCara ? tataCara.value : "";
+    var kode = (peta.tata_cara[nilai] || []).slice();
+    var bidang = form.querySelector("[name='asistensi-bidang']");
+    if (nilai === "asistensi" && bidang && peta.bidang[bidang.value]) kode.push(peta.bidang[bidang.value]);
+    return kode;
+  }
+  function ikuti() {
+    if (disentuh) return;
+    var lama = (saranInput.value || "").split(",").filter(Boolean);
+    var baru = saranKini();
+    kotak.forEach(function (k) {
+      if (k.disabled) return;
+      if (lama.indexOf(k.value) !== -1 && baru.indexOf(k.value) === -1) k.checked = false;
+      if (baru.indexOf(k.value) !== -1) {
+        k.checked = true;
+        var g = k.closest("details");
+        if (g) g.open = true;
+      }
+    });
+    saranInput.value = baru.join(",");
+    hitung();
+  }
+  kotak.forEach(function (k) {
+    k.addEventListener("change", function () { disentuh = true; hitung(); });
+  });
+  ["tata_cara", "asistensi-bidang"].forEach(function (nama) {
+    var el = form.querySelector("[name='" + nama + "']");
+    if (el) el.addEventListener("change", ikuti);
+  });
+})();

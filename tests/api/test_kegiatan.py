@@ -12,7 +12,9 @@ from django.utils import timezone
 from pendampingan.models import (
     AsistensiKegiatan,
     BidangPendampingan,
+    Butir,
     Kegiatan,
+    KegiatanButir,
     KegiatanPeristiwa,
     LembagaDesa,
     PenilaianPrinsip,
@@ -68,7 +70,7 @@ def buat(klien, desa, kunci=None, **ubah):
 
 
 def lengkap(dunia, **kw):
-    """An entry of pld_a ready to submit (checklist and asistensi complete)."""
+    """An entry of pld_a ready to submit (checklist, asistensi and its butir complete)."""
     k = KegiatanFactory(pendamping=dunia.pld_a, wilayah=dunia.desa_a, uraian="Uraian.", **kw)
     for p in Prinsip.objects.filter(aktif=True):
         PenilaianPrinsip.objects.create(kegiatan=k, prinsip=p, nilai="dijunjung")
@@ -78,6 +80,7 @@ def lengkap(dunia, **kw):
         lembaga=LembagaDesa.objects.get(kode="bpd"),
         bidang=BidangPendampingan.objects.get(kode="perencanaan"),
     )
+    KegiatanButir.objects.create(kegiatan=k, butir=Butir.objects.get(kode="BT2"))
     return k
 
 

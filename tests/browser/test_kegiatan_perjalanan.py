@@ -164,6 +164,16 @@ def test_pld_mencatat_pd_memverifikasi(peramban, dunia, tmp_path):
     page.check("input[name='asistensi-jenis_sasaran'][value=lembaga]")
     page.select_option("#id_asistensi-lembaga", label="Badan Permusyawaratan Desa (BPD)")
     page.select_option("#id_asistensi-bidang", label="Tahap pembangunan desa: Perencanaan")
+    # the stage's butir is suggested, pre-ticked, in its open tata cara group; add an effect
+    assert page.locator("#butir-BT2").is_checked()
+    assert page.locator("details[data-kelompok=asistensi]").get_attribute("open") is not None
+    assert not page.locator("#butir-D").is_checked()
+    page.check("#butir-BD2")
+    assert page.locator("details[data-kelompok=asistensi] .jumlah-butir").inner_text() == "2"
+    page.locator("#butir-pilihan").screenshot(path="/tmp/kegiatan-butir-390.png")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.locator("#butir-pilihan").screenshot(path="/tmp/kegiatan-butir-1366.png")
+    page.set_viewport_size({"width": 390, "height": 844})
     for kode in ["kemanusiaan", "keadilan", "kebhinekaan", "keseimbangan-alam"]:
         page.check(f"input[name='p-prinsip_{kode}'][value=dijunjung]")
     page.check("input[name='p-prinsip_kepentingan-nasional'][value=tidak_dijunjung]")
@@ -173,13 +183,20 @@ def test_pld_mencatat_pd_memverifikasi(peramban, dunia, tmp_path):
     page.fill("#id_peserta_perempuan", "3")
     page.set_input_files("#id_foto", str(foto))
     page.screenshot(path="/tmp/kegiatan-form-terisi.png", full_page=True)
-    page.get_by_role("button", name="Simpan dan ajukan").click()
+    with page.expect_navigation(timeout=120_000):  # a busy machine: wait for the POST's answer
+        page.get_by_role("button", name="Simpan dan ajukan").click()
     page.wait_for_load_state()
     assert "Kegiatan disimpan dan diajukan untuk verifikasi." in page.content()
     assert page.locator(".status-diajukan").first.is_visible()
     page.screenshot(path="/tmp/kegiatan-detail-pld.png", full_page=True)
     k = Kegiatan.objects.get()
     assert k.status == StatusKegiatan.DIAJUKAN and k.foto.count() == 1
+    assert page.get_by_text("BT2 · Perencanaan pembangunan").is_visible()
+    assert page.get_by_text("BD2 · Perencanaan sesuai kondisi objektif").is_visible()
+    assert sorted(k.tanda_butir.values_list("butir__kode", "sumber")) == [
+        ("BD2", "dipilih"),
+        ("BT2", "dipilih"),
+    ]
     page.get_by_role("button", name="Keluar").click()
 
     # --- the PD: the queue shows the entry with its flag; verify it from the entry page

@@ -9,6 +9,7 @@ from pendampingan import registry
 from pendampingan.kegiatan import services
 from pendampingan.models import (
     BidangPendampingan,
+    Butir,
     Jabatan,
     KegiatanPeristiwa,
     NilaiPrinsip,
@@ -175,6 +176,7 @@ def test_pengawas_tidak_memverifikasi_rekan_sejajar(dunia):
         user=pd_lap.user,
         data=data_kegiatan(dunia.kec_a, tata_cara="fasilitasi"),
         prinsip=prinsip_lengkap(),
+        butir=Butir.objects.filter(kode="E1b"),
     ).kegiatan
     services.kegiatan_ajukan(kegiatan=k, user=pd_lap.user)
     with pytest.raises(PermissionDenied):

@@ -5,7 +5,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from pendampingan.models import Kegiatan, KegiatanPeristiwa, StatusKegiatan, TindakLanjut
+from pendampingan.models import (
+    Kegiatan,
+    KegiatanButir,
+    KegiatanPeristiwa,
+    StatusKegiatan,
+    TindakLanjut,
+)
 from tests.factories import wilayah_rantai
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +49,15 @@ def test_muat_demo_kegiatan_mengisi_catatan_harian_dan_sekali_saja():
     }
     assert qs.filter(penilaian_prinsip__isnull=False).distinct().count() == qs.count()
     assert TindakLanjut.objects.filter(kegiatan__in=qs).exists()
+    # every entry is tagged with the butir it served, and not every desa got every butir
+    assert not qs.filter(tanda_butir__isnull=True).exists()
+    tanda = KegiatanButir.objects.filter(kegiatan__wilayah__tingkat="desa")
+    per_desa: dict[str, set[str]] = {}
+    for desa, kode in tanda.values_list("kegiatan__wilayah_id", "butir__kode"):
+        per_desa.setdefault(desa, set()).add(kode)
+    semua = set().union(*per_desa.values())
+    assert len(semua) >= 15
+    assert all(kode < semua for kode in per_desa.values())
 
     jumlah = qs.count()
     out = StringIO()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pendampingan.kegiatan import services as kegiatan_services
 from pendampingan.models import Kegiatan
 
 from ..models import (
@@ -68,6 +69,7 @@ def aktivitas_tautkan(
     aktivitas.umkm = "\n".join(_rapikan(x) for x in (umkm or "").splitlines() if x.strip())
     aktivitas.kesepakatan = (kesepakatan or "").strip()
     aktivitas.save()
+    kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
     return aktivitas
 
 

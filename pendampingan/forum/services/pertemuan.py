@@ -149,6 +149,7 @@ def pertemuan_tautkan(
     if (kegiatan.peserta_laki, kegiatan.peserta_perempuan) != (laki, perempuan):
         kegiatan.peserta_laki, kegiatan.peserta_perempuan = laki, perempuan
         kegiatan.save(update_fields=["peserta_laki", "peserta_perempuan", "diubah"])
+    kegiatan_services.kegiatan_butir_segarkan(kegiatan=kegiatan)
     return pertemuan
 
 

@@ -27,6 +27,7 @@ from ...models import (
 from ...models.pilihan import JenisSasaran
 from ...widgets import WilayahField
 from ..akses import wilayah_catat_kegiatan
+from .butir import ButirFormMixin
 
 PILIHAN_KOSONG = [("", "—")]
 
@@ -55,9 +56,9 @@ def _pasang_galat(form: forms.Form, error: ValidationError, awalan: str = "") ->
         form.add_error(None, error.messages)
 
 
-class KegiatanForm(KunciSekaliForm, masukan.ModelForm):
+class KegiatanForm(ButirFormMixin, KunciSekaliForm, masukan.ModelForm):
     """The entry itself. Defaults for a quick entry: today, the only place if there is one, the
-    last tata cara used."""
+    last tata cara used, the butir suggested for it (``ButirFormMixin``)."""
 
     class Meta:
         model = Kegiatan
@@ -145,8 +146,9 @@ class KegiatanForm(KunciSekaliForm, masukan.ModelForm):
             if jam_awal:
                 self.initial.setdefault("jam_mulai", jam_awal[0])
                 self.initial.setdefault("jam_selesai", jam_awal[1])
+        self.pasang_butir(kegiatan=self.instance, tata_cara_awal=tata_cara_awal)
         for name, field in self.fields.items():
-            if name != "sdgs":
+            if name not in ("sdgs", "butir", "butir_saran"):
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
                 field.widget.attrs.setdefault("class", css)
 

@@ -2,7 +2,8 @@
 
 * ``entri`` — create and edit an entry with its checklist, details, extensions and files;
 * ``alur`` — the flow (``Kegiatan.alur``): submit, withdraw, verify, return;
-* ``bukti`` — photos and documents.
+* ``bukti`` — photos and documents;
+* ``butir`` — the butir an entry served (chosen, and automatic from its linked records).
 
 An entry is refused for editing when it is verified or when a registered ``kunci_kegiatan`` check
 (the monthly lock) gives a reason (``alasan_terkunci``).
@@ -19,6 +20,7 @@ from .alur import (
     pastikan_pemilik,
 )
 from .bukti import dokumen_hapus, dokumen_tambah, foto_hapus, foto_tambah, kegiatan_lampirkan
+from .butir import kegiatan_butir_atur, kegiatan_butir_segarkan
 from .entri import FIELD_UTAMA, kegiatan_buat, kegiatan_ubah
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "foto_tambah",
     "kegiatan_ajukan",
     "kegiatan_buat",
+    "kegiatan_butir_atur",
+    "kegiatan_butir_segarkan",
     "kegiatan_kekurangan",
     "kegiatan_kembalikan",
     "kegiatan_lampirkan",

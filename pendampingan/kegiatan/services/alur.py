@@ -42,6 +42,8 @@ def kegiatan_kekurangan(kegiatan: Kegiatan) -> list[str]:
         kurang.append(_("Lengkapi daftar periksa prinsip (semua prinsip harus dinilai)."))
     if not (kegiatan.uraian or "").strip():
         kurang.append(_("Isi uraian kegiatan."))
+    if not kegiatan.tanda_butir.exists():
+        kurang.append(_("Pilih paling sedikit satu butir tata cara yang dilayani kegiatan ini."))
     if (
         kegiatan.tata_cara == TataCara.ASISTENSI
         and not AsistensiKegiatan.objects.filter(kegiatan=kegiatan).exists()

@@ -17,7 +17,9 @@ from ...inti.alur import kunci_baris
 from ...inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
 from ...models import (
     AsistensiKegiatan,
+    Butir,
     Kegiatan,
+    KegiatanButir,
     KegiatanPeristiwa,
     NilaiPrinsip,
     PengarahanKegiatan,
@@ -25,15 +27,18 @@ from ...models import (
     Prinsip,
     StatusKegiatan,
     StatusTindakLanjut,
+    SumberTanda,
     TataCara,
     pesan_bukan_desa,
 )
 from ...models.pilihan import JenisSasaran
 from ...services import tindak_lanjut_buat
 from ..akses import pendamping_pengguna, wilayah_catat_kegiatan
+from ..butir import butir_ditawarkan, butir_saran
 from ._umum import HasilSimpan, alasan_kunci_registry, alasan_terkunci
 from .alur import kegiatan_ajukan, pastikan_pemilik
 from .bukti import lampirkan
+from .butir import sinkron_butir
 
 FIELD_UTAMA = (
     "wilayah",
@@ -229,6 +234,35 @@ def _simpan_pengarahan(kegiatan: Kegiatan, pengarahan: Mapping[str, Any] | None)
         tl.save(update_fields=["status", "catatan_selesai", "selesai_pada", "diubah"])
 
 
+def _simpan_butir(kegiatan: Kegiatan, butir: Iterable[Butir] | None) -> None:
+    """The butir the owner chose; ``None`` (not chosen) takes the suggestion when the entry has
+    no chosen butir yet and keeps the chosen ones otherwise. The automatic tags follow the links
+    the extensions just saved."""
+    if butir is None:
+        ada_pilihan = KegiatanButir.objects.filter(
+            kegiatan=kegiatan, sumber=SumberTanda.DIPILIH
+        ).exists()
+        if not ada_pilihan:
+            asistensi = AsistensiKegiatan.objects.filter(kegiatan=kegiatan).first()
+            butir = butir_saran(
+                tata_cara=kegiatan.tata_cara, bidang=asistensi.bidang if asistensi else None
+            )
+    else:
+        butir = list(butir)
+        sah = set(
+            butir_ditawarkan().filter(pk__in=[b.pk for b in butir]).values_list("pk", flat=True)
+        )
+        asing = [b for b in butir if b.pk not in sah]
+        if asing:
+            raise ValidationError(
+                {
+                    "butir": _("Butir ini tidak dapat dipilih: %(k)s.")
+                    % {"k": ", ".join(b.kode for b in asing)}
+                }
+            )
+    sinkron_butir(kegiatan, butir)
+
+
 def _ekstensi(kegiatan: Kegiatan, user, ekstensi: Sequence) -> None:
     for eks, form in ekstensi:
         if not eks.tata_cara or kegiatan.tata_cara in eks.tata_cara:
@@ -246,6 +280,7 @@ def kegiatan_buat(
     asistensi: Mapping[str, Any] | None = None,
     pengarahan: Mapping[str, Any] | None = None,
     ekstensi: Sequence = (),
+    butir: Iterable[Butir] | None = None,
     foto: Iterable = (),
     dokumen: Iterable = (),
     ajukan: bool = False,
@@ -253,6 +288,7 @@ def kegiatan_buat(
 ) -> HasilSimpan:
     """Save a new draft entry of the user, its checklist, details and extensions; then attach the
     files one by one (a refused file is listed in ``HasilSimpan.ditolak``; the entry stays).
+    ``butir``: the butir the activity served (``None``: the suggestion, ``kegiatan.butir``).
     With ``ajukan`` the entry is then submitted; what still blocks submission is listed in
     ``HasilSimpan.belum_diajukan`` and the draft is kept."""
     pendamping = pendamping_pengguna(user)
@@ -281,6 +317,7 @@ def kegiatan_buat(
     _simpan_asistensi(kegiatan, asistensi)
     _simpan_pengarahan(kegiatan, pengarahan)
     _ekstensi(kegiatan, user, ekstensi)
+    _simpan_butir(kegiatan, butir)
     KegiatanPeristiwa.objects.create(
         kegiatan=kegiatan, oleh=user, dari="", ke=StatusKegiatan.DRAF, catatan=_("Dibuat")
     )
@@ -302,11 +339,13 @@ def kegiatan_ubah(
     asistensi: Mapping[str, Any] | None = None,
     pengarahan: Mapping[str, Any] | None = None,
     ekstensi: Sequence = (),
+    butir: Iterable[Butir] | None = None,
     foto: Iterable = (),
     dokumen: Iterable = (),
     ajukan: bool = False,
 ) -> HasilSimpan:
-    """Edit the owner's draft or returned entry (refused when verified, submitted or locked)."""
+    """Edit the owner's draft or returned entry (refused when verified, submitted or locked).
+    ``butir=None`` keeps the chosen butir (or takes the suggestion when there are none)."""
     kegiatan = kunci_baris(kegiatan)
     pastikan_pemilik(kegiatan, user)
     alasan = alasan_terkunci(kegiatan)
@@ -329,6 +368,7 @@ def kegiatan_ubah(
     _simpan_asistensi(kegiatan, asistensi)
     _simpan_pengarahan(kegiatan, pengarahan)
     _ekstensi(kegiatan, user, ekstensi)
+    _simpan_butir(kegiatan, butir)
     hasil = HasilSimpan(kegiatan=kegiatan)
     lampirkan(hasil, foto, dokumen)
     if ajukan:

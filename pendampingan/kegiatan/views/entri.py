@@ -103,6 +103,7 @@ class _FormKegiatan:
             if tata_cara == TataCara.PENGARAHAN
             else None,
             "ekstensi": [(e, f) for e, f in self.ekstensi if self._aktif(e, tata_cara)],
+            "butir": self.utama.butir_pilihan(),
             "foto": request.FILES.getlist("foto"),
             "dokumen": request.FILES.getlist("dokumen"),
             "ajukan": "ajukan" in request.POST,

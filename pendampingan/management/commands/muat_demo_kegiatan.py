@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pendampingan.kegiatan import services
+from pendampingan.kegiatan.butir import butir_ditawarkan, butir_saran
 from pendampingan.models import (
     BidangPendampingan,
     Jabatan,
@@ -37,7 +38,9 @@ from pendampingan.services import tindak_lanjut_selesaikan
 
 HARI = 45
 
-# (tata cara, judul, uraian, hasil, sdgs)
+# (tata cara, judul, uraian, hasil, sdgs, butir): the butir the activity served besides the one
+# its tata cara or asistensi stage suggests. Each desa leaves about a third of these out
+# (``_butir_desa``), so the coverage matrix shows butir that a desa never got.
 CONTOH = [
     (
         TataCara.ASISTENSI,
@@ -45,6 +48,7 @@ CONTOH = [
         "Mendampingi sekretaris desa menyusun rancangan RKP Desa berdasarkan hasil musdes.",
         "Draf RKP Desa bab kegiatan prioritas selesai disusun.",
         [1, 18],
+        ("BD2", "BD3", "E1b"),
     ),
     (
         TataCara.ASISTENSI,
@@ -52,6 +56,7 @@ CONTOH = [
         "Membantu pengurus BUMDes merapikan buku kas dan laporan usaha bulanan.",
         "Buku kas BUMDes tiga bulan terakhir sudah direkonsiliasi.",
         [8, 9],
+        ("E4e", "E4d", "BD5"),
     ),
     (
         TataCara.ASISTENSI,
@@ -59,6 +64,7 @@ CONTOH = [
         "Mendampingi kader desa memutakhirkan data keluarga untuk SDGs Desa.",
         "Data 40 keluarga di RW 02 dimutakhirkan.",
         [1, 2, 3],
+        ("BD1", "E1a"),
     ),
     (
         TataCara.PENGORGANISASIAN,
@@ -66,6 +72,7 @@ CONTOH = [
         "Mengorganisasi pertemuan kelompok tani membahas jadwal tanam dan pupuk bersubsidi.",
         "Disepakati jadwal tanam serentak dan daftar kebutuhan pupuk.",
         [2, 12],
+        ("C3", "C6", "E2b"),
     ),
     (
         TataCara.PENGORGANISASIAN,
@@ -73,6 +80,7 @@ CONTOH = [
         "Memfasilitasi kader posyandu dan ibu balita membahas pencegahan stunting.",
         "Kader sepakat menambah jadwal kunjungan rumah balita berisiko.",
         [2, 3, 5],
+        ("C3", "C1", "E2a"),
     ),
     (
         TataCara.PENGARAHAN,
@@ -80,6 +88,7 @@ CONTOH = [
         "Memberi pengarahan tentang penyesuaian APB Desa dengan prioritas Dana Desa tahun ini.",
         "Kepala desa memahami pos yang harus disesuaikan.",
         [16, 18],
+        ("E1d",),
     ),
     (
         TataCara.PENGARAHAN,
@@ -87,6 +96,7 @@ CONTOH = [
         "Memberi pengarahan kepada TPK tentang pengadaan swakelola dan padat karya tunai.",
         "TPK menyiapkan dokumen persiapan pengadaan.",
         [8, 9],
+        ("E1c",),
     ),
     (
         TataCara.FASILITASI,
@@ -94,6 +104,7 @@ CONTOH = [
         "Memfasilitasi musyawarah desa perencanaan bersama BPD dan unsur masyarakat.",
         "Berita acara musdes ditandatangani; 12 usulan prioritas disepakati.",
         [16, 17, 18],
+        ("E1b", "BD7"),
     ),
     (
         TataCara.FASILITASI,
@@ -101,6 +112,7 @@ CONTOH = [
         "Mendampingi perangkat desa mengikuti evaluasi rancangan APB Desa di kantor kecamatan.",
         "Catatan evaluasi diterima dan akan ditindaklanjuti desa.",
         [16],
+        ("E1d", "E1g"),
     ),
 ]
 
@@ -116,6 +128,19 @@ CATATAN_KEMBALI = [
     "Uraian terlalu singkat: tuliskan masalah yang ditemui dan solusinya.",
     "Tanggal kegiatan tidak sesuai dengan undangan musyawarah; mohon diperbaiki.",
 ]
+
+
+def _butir_desa(tempat, saran, tambahan):
+    """The suggestion plus the example's other butir, less the ones this desa never gets (a third
+    of them, the same for the desa on every run); the first one is kept so every entry has one."""
+    tolak = random.Random(tempat.kode)
+    kode = [k for k in tambahan if tolak.random() >= 0.34]
+    ada = {b.kode for b in saran}
+    lain = list(butir_ditawarkan().filter(kode__in=[k for k in kode if k not in ada]))
+    hasil = list(saran) + lain
+    if not hasil:
+        hasil = list(butir_ditawarkan().filter(kode=tambahan[0]))
+    return hasil
 
 
 class Command(BaseCommand):
@@ -287,7 +312,7 @@ class Command(BaseCommand):
         prioritas,
         ajukan,
     ):
-        tata_cara, judul, uraian, hasil, tujuan = acak.choice(CONTOH)
+        tata_cara, judul, uraian, hasil, tujuan, tambahan = acak.choice(CONTOH)
         jam = 8 + urut * 2 + acak.randint(0, 1)
         laki, perempuan = acak.randint(2, 25), acak.randint(1, 25)
         if tata_cara == TataCara.ASISTENSI:
@@ -351,6 +376,11 @@ class Command(BaseCommand):
             prinsip=nilai,
             asistensi=asistensi,
             pengarahan=pengarahan,
+            butir=_butir_desa(
+                tempat,
+                butir_saran(tata_cara=tata_cara, bidang=asistensi["bidang"] if asistensi else None),
+                tambahan,
+            ),
             ajukan=ajukan,
         )
         k = hasil_simpan.kegiatan
