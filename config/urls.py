@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from django.views.static import serve
 
 from pendampingan import errors
-from pendampingan.forms import LoginForm
+from pendampingan.akun.views import MasukView
 from pendampingan.inti import csp, kesehatan
 
 urlpatterns = [
@@ -16,10 +15,11 @@ urlpatterns = [
     path("csp-laporan/", csp.laporan_csp, name="csp-laporan"),
     path("admin/", admin.site.urls),
     # the login form with bounded input (pendampingan/inti/masukan.py); the rest of the auth views
-    path("akun/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("akun/login/", MasukView.as_view(), name="login"),
     path("akun/token/", include("pendampingan.api.akun_urls")),
     # two-factor sign-in: the code step, enrolment, the account page (pendampingan/masuk)
     path("akun/dua-langkah/", include("pendampingan.masuk.urls")),
+    path("akun/sesi/", include("pendampingan.akun.urls")),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("pendampingan.urls")),
     path("notifikasi/", include("pendampingan.notifikasi.urls")),

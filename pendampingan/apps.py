@@ -9,13 +9,19 @@ class PendampinganConfig(AppConfig):
     verbose_name = _("Pendampingan (inti)")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
         from . import navigasi, registry, roles
+        from .inti.masuk import saat_gagal
+        from .inti.sesi import saat_masuk
         from .kegiatan.selectors import lini_masa_kegiatan
 
         navigasi.daftarkan_inti()
         _pasang_kalender()
         registry.daftar_lini_masa("kegiatan", lini_masa_kegiatan)
         post_migrate.connect(roles.sinkronkan_grup_setelah_migrasi, sender=self)
+        user_logged_in.connect(saat_masuk, dispatch_uid="pendampingan.inti.sesi.saat_masuk")
+        user_login_failed.connect(saat_gagal, dispatch_uid="pendampingan.inti.masuk.saat_gagal")
         task_postrun.connect(_bersihkan_berkas, weak=False)
         _pasang_sentry()
 

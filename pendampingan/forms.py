@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from pendampingan.inti import masukan
+from pendampingan.inti.masuk import dibatasi
 
 from . import services
 from .models import Pendamping, Penugasan, Wilayah
@@ -43,11 +46,27 @@ class PenugasanAdminForm(masukan.ModelForm):
 __all__ = ["PenugasanAdminForm", "WilayahField"]
 
 
-class LoginForm(masukan.MasukanAman, AuthenticationForm):
+class BatasMasukMixin:
+    """Says why when the address is past its failed logins (``inti.masuk``), not "wrong password"."""
+
+    def get_invalid_login_error(self):
+        if self.request is not None and dibatasi(self.request):
+            return ValidationError(
+                _(
+                    "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam "
+                    "%(menit)d menit."
+                )
+                % {"menit": max(1, settings.MASUK_BATAS_JENDELA_DETIK // 60)},
+                code="dibatasi",
+            )
+        return super().get_invalid_login_error()
+
+
+class LoginForm(BatasMasukMixin, masukan.MasukanAman, AuthenticationForm):
     """The login form with its username bounded (Django sets its ``max_length`` after construction,
     which enforces nothing: a 300-character name reached the login-attempt log's 255-character
     column)."""
 
 
-class AdminLoginForm(masukan.MasukanAman, AdminAuthenticationForm):
+class AdminLoginForm(BatasMasukMixin, masukan.MasukanAman, AdminAuthenticationForm):
     """The admin's login form, bounded the same way."""

@@ -11,8 +11,9 @@ village information system's kiosk or website sends what a resident typed).
 * ``GET /api/v1/pengaduan-publik/<kode>/`` — the status page's answer (``selectors.status_publik``:
   never the reporter; a rahasia complaint's status and dates only); an unknown code is a 404.
 
-The same guards as the pages: the per-address limits of ``batas`` (the hourly intake count and the
-per-minute lookup count are shared with the pages, so one address gets no more through both), the
+The same guards as the pages: the per-address limits of ``pendampingan.inti.batas`` (the hourly
+intake count and the per-minute lookup count are shared with the pages, so one address gets no
+more through both; ``formulir`` has its own per-minute count), the single-use security question, the
 request-size cap and the streaming per-file cap of the form, and the API's throttles (anonymous
 and per address). ``Idempotency-Key`` is the complaint's one-time key: a repeat answers the first
 complaint's code (200, ``Idempotent-Replayed``) — before any limit is counted, so a retry is never
@@ -46,7 +47,12 @@ from .api_publik_bentuk import (
 )
 from .forms import PengaduanPublikForm, StatusCariForm
 from .models import JenisPengaduan, Pengaduan, PeranTeradu
-from .views.publik import lampiran_ditolak, lapor_lewat_batas, status_lewat_batas
+from .views.publik import (
+    formulir_lewat_batas,
+    lampiran_ditolak,
+    lapor_lewat_batas,
+    status_lewat_batas,
+)
 from .views.umum import terapkan_error
 
 # the form's fields an API client sends (the one-time key comes as Idempotency-Key, or here)
@@ -153,6 +159,9 @@ class PengaduanPublikViewSet(ApiViewSet, mixins.RetrieveModelMixin, viewsets.Gen
     )
     @action(detail=False, methods=["get"])
     def formulir(self, request):
+        pesan = formulir_lewat_batas(request._request)
+        if pesan:
+            raise exceptions.Throttled(detail=pesan)
         form = PengaduanPublikForm()
         return Response(
             PengaduanFormulirSerializer(

@@ -16,8 +16,9 @@ REST_FRAMEWORK = {
         "pendampingan.api.dasar.DiubahSejakFilter",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.AnonRateThrottle",
+        # per user / anonymous / per address, each keyed by pendampingan.inti.alamat.alamat_klien
+        "pendampingan.api.dasar.PenggunaThrottle",
+        "pendampingan.api.dasar.AnonimThrottle",
         "pendampingan.api.dasar.AlamatThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {

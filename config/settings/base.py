@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # every signed-in session recorded (device, address, last seen), lifetimes by role (inti/sesi.py)
+    "pendampingan.inti.sesi.SesiMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # two-factor sign-in: request.user.is_verified(), then the requirement per role (pendampingan/masuk)
     "django_otp.middleware.OTPMiddleware",
@@ -166,6 +168,8 @@ CACHES = {
 # ---------------------------------------------------------------- auth
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # failed logins per address, whatever the usernames (pendampingan/inti/masuk.py)
+    "pendampingan.inti.masuk.BatasAlamatBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -177,11 +181,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pendampingan:beranda"
 LOGOUT_REDIRECT_URL = "login"
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
-AXES_RESET_ON_SUCCESS = True
+# Lockout, failed logins per address, sessions by role, the client's address: settings/klien.py
 
 # ---------------------------------------------------------------- two-factor sign-in (issue 18)
 # TOTP with recovery codes (django-otp; pendampingan/masuk). Required for Django admin and for
@@ -367,8 +367,10 @@ PENGADUAN_BATAS_LAPOR_PER_JAM = env.int("PENGADUAN_BATAS_LAPOR_PER_JAM", default
 PENGADUAN_BATAS_CARI_PER_MENIT = env.int("PENGADUAN_BATAS_CARI_PER_MENIT", default=30)
 PENGADUAN_BATAS_STATUS_PER_MENIT = env.int("PENGADUAN_BATAS_STATUS_PER_MENIT", default=20)
 PENGADUAN_WAKTU_ISI_MIN_DETIK = env.int("PENGADUAN_WAKTU_ISI_MIN_DETIK", default=4)
-PENGADUAN_TANTANGAN_MAKS_DETIK = 4 * 3600
-PENGADUAN_PROXY_TEPERCAYA = env.bool("PENGADUAN_PROXY_TEPERCAYA", default=False)
+# The public forms' security question: answered no sooner than PENGADUAN_WAKTU_ISI_MIN_DETIK, good
+# for this long and for one send only (pengaduan/services/tantangan.py). A question that expires
+# while someone types is replaced; what they typed stays.
+PENGADUAN_TANTANGAN_MAKS_DETIK = env.int("PENGADUAN_TANTANGAN_MAKS_DETIK", default=3600)
 CELERY_BEAT_SCHEDULE["pengaduan-sla-harian"] = {
     "task": "pengaduan.tasks.pengaduan_sla_periksa_task",
     "schedule": 60 * 60 * 6,  # every 6 hours; reminders are sent once per deadline
@@ -441,3 +443,4 @@ CONTENT_SECURITY_POLICY_REPORT_ONLY = None if CSP_DITEGAKKAN else CSP_KEBIJAKAN
 
 # ---------------------------------------------------------------- api
 from .api import *  # noqa: E402, F403
+from .klien import *  # noqa: E402, F403

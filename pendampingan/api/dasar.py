@@ -43,6 +43,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 from rest_framework.views import exception_handler
 
+from ..inti.alamat import alamat_klien
 from ..inti.alur import PindahDitolak
 from ..inti.sekali import SudahTersimpan
 from ..scope import cakupan_pengguna
@@ -266,7 +267,23 @@ class DiubahSejakFilter(filters.BaseFilterBackend):
 # ----------------------------------------------------------------------------- throttles
 
 
-class AlamatThrottle(SimpleRateThrottle):
+class _AlamatKlien:
+    """The client's address from the one helper (``inti.alamat``): DRF's own ``get_ident`` trusts
+    any X-Forwarded-For when ``NUM_PROXIES`` is unset, so a client could pick its own bucket."""
+
+    def get_ident(self, request):
+        return alamat_klien(request)
+
+
+class PenggunaThrottle(_AlamatKlien, UserRateThrottle):
+    """Per user (per address for an anonymous request)."""
+
+
+class AnonimThrottle(_AlamatKlien, AnonRateThrottle):
+    """Anonymous requests, per address."""
+
+
+class AlamatThrottle(_AlamatKlien, SimpleRateThrottle):
     """Per address, for every request (signed in or not): one phone with a stolen token or a
     script behind one address is held back too."""
 
@@ -276,7 +293,7 @@ class AlamatThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-THROTTLE_BAWAAN = [UserRateThrottle, AnonRateThrottle, AlamatThrottle]
+THROTTLE_BAWAAN = [PenggunaThrottle, AnonimThrottle, AlamatThrottle]
 
 
 # ----------------------------------------------------------------------------- versions

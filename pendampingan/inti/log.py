@@ -4,7 +4,8 @@
   when it is sane (8–128 characters of ``A-Z a-z 0-9 . _ : = + -``), else makes one; sets
   ``request.id_permintaan``, returns it in the response's ``X-Request-ID`` and keeps it in a
   context variable for the request's duration. When the response is ready it writes one line to
-  the ``pendampingan.permintaan`` logger: method, path, status, duration, user id, request id.
+  the ``pendampingan.permintaan`` logger: method, path, status, duration, user id, the client's
+  address (``inti.alamat``: the trusted proxies' answer, never a forged X-Forwarded-For), request id.
 * The path is logged without its query string (values there are search words, names, tracking
   codes: personal); only the parameter *names* are kept (``kueri``). URL parts that are secrets
   (the password-reset ``uidb64``/``token``) are replaced by their names.
@@ -29,6 +30,8 @@ import time
 import uuid
 
 from pythonjsonlogger.json import JsonFormatter
+
+from .alamat import alamat_klien
 
 id_permintaan_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "id_permintaan", default=None
@@ -169,6 +172,7 @@ class IdPermintaanMiddleware:
                 "status": status,
                 "durasi_ms": round(durasi_ms, 1),
                 "user_id": _id_pengguna(request),
+                "alamat": alamat_klien(request),
             },
         )
 

@@ -231,6 +231,7 @@ class TindakLanjut(KunciSekaliModel, models.Model):
 
 
 # The daily log's satellites (reference tables, checklist, details per tata cara, evidence, events).
+from .batas import HitunganBatas  # noqa: E402
 from .butir import Butir, JenisButir, KegiatanButir, Regulasi, SumberTanda, TataCaraBab  # noqa: E402
 from .kalender import HariLibur, JenisLibur  # noqa: E402
 from .kegiatan import (  # noqa: E402
@@ -246,6 +247,7 @@ from .kegiatan import (  # noqa: E402
     PrioritasDanaDesa,
     TujuanSdgs,
 )
+from .sesi import SesiPengguna  # noqa: E402
 from .unduhan import StatusUnduhan, Unduhan  # noqa: E402
 
 __all__ = [
@@ -260,6 +262,7 @@ __all__ = [
     "DokumenKegiatan",
     "FotoKegiatan",
     "HariLibur",
+    "HitunganBatas",
     "ImporWilayah",
     "Jabatan",
     "JenisButir",
@@ -278,6 +281,7 @@ __all__ = [
     "Prinsip",
     "PrioritasDanaDesa",
     "Regulasi",
+    "SesiPengguna",
     "StatusKegiatan",
     "StatusTindakLanjut",
     "StatusUnduhan",

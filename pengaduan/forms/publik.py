@@ -1,6 +1,7 @@
 """The public forms (no account): the complaint form, the reporter's answer, the status search.
-The public forms carry their own protections: a honeypot field, a
-signed arithmetic question with a minimum fill time (no outside service), and a desa field that
+The public forms carry their own protections: a honeypot field, a signed arithmetic question with
+a minimum fill time (no outside service) that is good for one send only (its nonce is used up by
+the service that stores the complaint or the answer), and a desa field that
 accepts a code, "Nama (kode)" or a unique name — with a list of matches to choose from when the name
 is ambiguous, so it works without JavaScript."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import secrets
 import time
 
 from django import forms
@@ -28,17 +30,22 @@ GARAM_TANTANGAN = "pengaduan.tantangan"
 
 def _tantangan_baru() -> tuple[str, str]:
     a, b = random.randint(2, 9), random.randint(2, 9)
-    token = signing.dumps({"a": a, "b": b, "t": int(time.time())}, salt=GARAM_TANTANGAN)
+    isi = {"a": a, "b": b, "t": int(time.time()), "n": secrets.token_urlsafe(12)}
+    token = signing.dumps(isi, salt=GARAM_TANTANGAN)
     return token, _("Berapa %(a)d ditambah %(b)d?") % {"a": a, "b": b}
 
 
 def _baca_tantangan(token: str) -> dict | None:
+    """The question in ``token`` while it is fresh and signed (and carries its nonce), else None."""
     try:
-        return signing.loads(
+        isi = signing.loads(
             token, salt=GARAM_TANTANGAN, max_age=settings.PENGADUAN_TANTANGAN_MAKS_DETIK
         )
     except signing.BadSignature:
         return None
+    if not isinstance(isi, dict) or not isinstance(isi.get("n"), str):
+        return None  # a token from before the nonce: ask a new question
+    return isi
 
 
 KODE_DI_AKHIR = re.compile(r"\((\d{2}\.\d{2}\.\d{2}\.\d{4})\)\s*$")
@@ -100,7 +107,13 @@ class PenjagaPublikForm(masukan.Form):
             self.add_error("jawaban", _("Jawaban pertanyaan keamanan salah."))
         elif time.time() - isi["t"] < settings.PENGADUAN_WAKTU_ISI_MIN_DETIK:
             self.add_error(None, _("Formulir dikirim terlalu cepat. Periksa lagi, lalu kirim."))
+        else:
+            self.nonce_tantangan = isi["n"]
         return data
+
+    # set by a valid clean(); the service uses it up — after its one-time key check, so a double
+    # click still answers the first record, and a used question is refused on ``jawaban`` there
+    nonce_tantangan = None
 
 
 class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
@@ -149,16 +162,22 @@ class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
             "lampiran",
             "kunci_sekali",
         )
-        return {"wilayah": d["desa"], **{k: d[k] for k in nama}}
+        return {
+            "wilayah": d["desa"],
+            "tantangan": self.nonce_tantangan,
+            **{k: d[k] for k in nama},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.opsi_desa: list[Wilayah] = []
+        self.pesan_batas = ""  # the rate limit's message on an unbound form (shown on top)
 
     @classmethod
-    def cari_desa(cls, data):
+    def cari_desa(cls, data, *, cari: bool = True):
         """The no-JavaScript desa search ("Cari desa" button): an unbound form holding what was
-        typed (no error shown yet) with the matching desa as ``opsi_desa``."""
+        typed (no error shown yet) with the matching desa as ``opsi_desa`` (none with
+        ``cari=False``: the search was refused by the rate limit)."""
         initial = {
             k: data.get(k)
             for k in cls.base_fields
@@ -167,7 +186,8 @@ class PengaduanPublikForm(PenjagaPublikForm, PengaduanDasarForm):
         initial["anonim"] = bool(data.get("anonim"))
         initial["rahasia"] = bool(data.get("rahasia"))
         form = cls(initial=initial)
-        form.opsi_desa = selectors.desa_publik_cari(q=data.get("desa", ""))
+        if cari:
+            form.opsi_desa = selectors.desa_publik_cari(q=data.get("desa", ""))
         return form
 
     def clean_desa(self):

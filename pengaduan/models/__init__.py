@@ -14,7 +14,6 @@ from .anak import (
     Teradu,
     _path_lampiran,  # noqa: F401 - referenced by migration 0001
 )
-from .batas import HitunganBatas
 from .jejak import JejakAkses, TambahSaja
 from .pengaduan import (
     ALFABET_KODE,
@@ -40,6 +39,7 @@ from .pengaduan import (
     teradu_ids,
     terlihat,
 )
+from .tantangan import TantanganTerpakai
 
 __all__ = [
     "ALFABET_KODE",
@@ -51,7 +51,6 @@ __all__ = [
     "JenisPengaduan",
     "JenisPeristiwa",
     "JenisTenggat",
-    "HitunganBatas",
     "JABATAN_PERAN",
     "JejakAkses",
     "PeranTeradu",
@@ -73,6 +72,7 @@ __all__ = [
     "PeristiwaStatusPengaduan",
     "Saluran",
     "StatusPengaduan",
+    "TantanganTerpakai",
     "TerlihatQuerySet",
     "kode_pelacakan_baru",
     "kode_pelacakan_normal",

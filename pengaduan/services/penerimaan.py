@@ -39,6 +39,7 @@ from ..models import (
     kode_pelacakan_normal,
 )
 from .dasar import peristiwa, simpan_tenggat, sla, tenggat_untuk
+from .tantangan import tantangan_pakai
 from .teradu import teradu_catat
 
 S = StatusPengaduan
@@ -108,12 +109,14 @@ def pengaduan_terima(
     teradu_peran: str = "",
     diterima_pada: datetime.datetime | None = None,
     kunci_sekali=None,
+    tantangan: str | None = None,
 ) -> Pengaduan:
     """Register a complaint (public form or a facilitator's intake) and give it a tracking code.
     ``teradu_peran``: the complaint is about the facilitator(s) holding that role in the desa —
     recorded with the people holding it on the day and handed to the supervisor above them
     (``teradu.teradu_catat``). A repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with the
-    first complaint."""
+    first complaint. ``tantangan`` (the public form's security question nonce) is used up: a
+    second complaint with it is refused."""
     kunci = kunci_dari(kunci_sekali)
     ada = sudah_ada(Pengaduan, kunci)
     if ada is not None:
@@ -147,6 +150,8 @@ def pengaduan_terima(
         errors.setdefault("lampiran", pesan_berkas)
     if errors:
         raise ValidationError(errors)
+    if tantangan is not None:
+        tantangan_pakai(nonce=tantangan, model=Pengaduan, kunci=kunci)
     waktu = diterima_pada or timezone.now()
     baru: dict = {}
 
@@ -209,7 +214,9 @@ def pengaduan_dicatat_oleh(user) -> Pendamping | None:
 
 
 @transaction.atomic
-def pengaduan_tanggapi(*, kode: str, isi: str, kunci_sekali=None) -> Pengaduan:
+def pengaduan_tanggapi(
+    *, kode: str, isi: str, kunci_sekali=None, tantangan: str | None = None
+) -> Pengaduan:
     """The reporter answers a settled or referred complaint from the status page: the answer goes
     on the timeline, the automatic closing stops, the handler and the supervisors are told (a
     supervisor then reopens or closes it). A repeat raises ``SudahTersimpan`` with the answer."""
@@ -228,6 +235,8 @@ def pengaduan_tanggapi(*, kode: str, isi: str, kunci_sekali=None) -> Pengaduan:
     isi = (isi or "").strip()
     if not isi:
         raise ValidationError({"isi": _("Tuliskan tanggapan Anda.")})
+    if tantangan is not None:
+        tantangan_pakai(nonce=tantangan, model=PeristiwaPengaduan, kunci=kunci)
     ev, dibuat = buat_sekali(
         PeristiwaPengaduan,
         kunci,

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from pendampingan.inti import batas as batas_alamat
 from pendampingan.inti import masukan
 from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
 
@@ -30,7 +31,9 @@ SESI_KODE = "pengaduan_kode_baru"
 def lapor_lewat_batas(request) -> str:
     """Count one complaint sent from the client's address (the form's and the API's intake share
     the count); the message once the hourly limit is passed, else ""."""
-    if batas.lewat_batas(request, "lapor", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600):
+    if batas_alamat.lewat_batas(
+        request, "pengaduan-lapor", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600
+    ):
         return _(
             "Terlalu banyak pengaduan dari alamat ini. Coba lagi dalam satu jam; isian Anda tetap ada."
         )
@@ -40,8 +43,30 @@ def lapor_lewat_batas(request) -> str:
 def status_lewat_batas(request) -> str:
     """Count one lookup by tracking code from the client's address (the status page's and the
     API's share the count, against guessing codes); the message once past the limit, else ""."""
-    if batas.lewat_batas(request, "status", settings.PENGADUAN_BATAS_STATUS_PER_MENIT, 60):
+    if batas_alamat.lewat_batas(
+        request, "pengaduan-status", settings.PENGADUAN_BATAS_STATUS_PER_MENIT, 60
+    ):
         return _("Terlalu banyak pencarian; tunggu sebentar.")
+    return ""
+
+
+def cari_desa_lewat_batas(request) -> str:
+    """Count one desa search from the client's address (the JSON search and the form's "Cari desa"
+    button share the count); the message once past the per-minute limit, else ""."""
+    if batas_alamat.lewat_batas(
+        request, "pengaduan-cari-desa", settings.PENGADUAN_BATAS_CARI_PER_MENIT, 60
+    ):
+        return _("Terlalu banyak pencarian desa; tunggu sebentar, isian Anda tetap ada.")
+    return ""
+
+
+def formulir_lewat_batas(request) -> str:
+    """Count one security question handed out through the API (``formulir``) from the client's
+    address; the message once past the per-minute limit, else ""."""
+    if batas_alamat.lewat_batas(
+        request, "pengaduan-formulir", settings.PENGADUAN_BATAS_CARI_PER_MENIT, 60
+    ):
+        return _("Terlalu banyak permintaan formulir; tunggu sebentar.")
     return ""
 
 
@@ -93,6 +118,11 @@ def _lapor(request):
     if request.method != "POST":
         return _form_publik_render(request, PengaduanPublikForm())
     if request.POST.get("aksi") == "cari-desa":
+        pesan = cari_desa_lewat_batas(request)
+        if pesan:  # what was typed comes back, without a search
+            form = PengaduanPublikForm.cari_desa(request.POST, cari=False)
+            form.pesan_batas = pesan
+            return _form_publik_render(request, form, status=429)
         return _form_publik_render(request, PengaduanPublikForm.cari_desa(request.POST))
     form = PengaduanPublikForm(request.POST, request.FILES)
     pesan = lapor_lewat_batas(request)
@@ -139,10 +169,9 @@ def lapor_terkirim(request):
 @require_GET
 def lapor_desa(request):
     """The public form's desa search (JSON): desa names and codes only, rate-limited."""
-    if batas.lewat_batas(request, "cari-desa", settings.PENGADUAN_BATAS_CARI_PER_MENIT, 60):
-        return JsonResponse(
-            {"hasil": [], "pesan": _("Terlalu banyak pencarian; tunggu sebentar.")}, status=429
-        )
+    pesan = cari_desa_lewat_batas(request)
+    if pesan:
+        return JsonResponse({"hasil": [], "pesan": pesan}, status=429)
     hasil = selectors.desa_publik_cari(q=masukan.teks_get(request.GET, "q"))
     return JsonResponse(
         {
@@ -196,14 +225,19 @@ def status_tanggapan(request):
     """The reporter's answer to a settled or referred complaint (from the status page)."""
     form = TanggapanPelaporForm(request.POST)
     kode = request.POST.get("kode", "")
-    if batas.lewat_batas(request, "tanggapan", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600):
+    if batas_alamat.lewat_batas(
+        request, "pengaduan-tanggapan", settings.PENGADUAN_BATAS_LAPOR_PER_JAM, 3600
+    ):
         form.is_valid()
         form.add_error(None, _("Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."))
     elif form.is_valid():
         d = form.cleaned_data
         try:
             p = services.pengaduan_tanggapi(
-                kode=d["kode"], isi=d["isi"], kunci_sekali=d["kunci_sekali"]
+                kode=d["kode"],
+                isi=d["isi"],
+                kunci_sekali=d["kunci_sekali"],
+                tantangan=form.nonce_tantangan,
             )
         except SudahTersimpan as e:
             messages.info(request, pesan_sudah_tersimpan())

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import ipaddress
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from pendampingan.inti.alamat import alamat_ip
+
 from ..models import Pengaduan
 
 
 def alamat_klien(request) -> str | None:
-    """The client's address for the audit trail — the one place it is read, so the core's
-    trusted-proxy helper replaces this line when it lands. None when it is not an address."""
-    alamat = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(alamat))
-    except ValueError:
-        return None
+    """The client's address for the audit trail: the core's one trusted answer
+    (``pendampingan.inti.alamat``, behind proxies too). None when it is not an address."""
+    return alamat_ip(request)
 
 
 def terapkan_error(form, e: ValidationError) -> None:

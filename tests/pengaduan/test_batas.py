@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from pengaduan.models import HitunganBatas, Pengaduan
+from pendampingan.models import HitunganBatas
+from pengaduan.models import Pengaduan
 from tests.inti.redis_mati import cache_mati  # noqa: F401  (fixture)
 
 from .factories import URL_LAPOR, isian_publik
@@ -25,15 +26,15 @@ def test_batas_lapor_tetap_berlaku_saat_redis_mati(dunia, settings, cache_mati):
     assert resp.status_code == 429
     assert "Yang ketiga" in resp.content.decode()
     assert Pengaduan.objects.count() == 2
-    assert HitunganBatas.objects.get(kunci__startswith="pengaduan:batas:lapor:").jumlah == 3
+    assert HitunganBatas.objects.get(kunci__startswith="batas:pengaduan-lapor:").jumlah == 3
     lain = Client(REMOTE_ADDR="10.0.0.9")  # another address is not affected
     assert lain.post(URL_LAPOR, isian_publik(lain, dunia)).status_code == 302
 
     # the window ends: counted from one again (and the ended rows are tidied)
     HitunganBatas.objects.update(berakhir=timezone.now() - datetime.timedelta(seconds=1))
     assert c.post(URL_LAPOR, isian_publik(c, dunia, judul="Jam berikut")).status_code == 302
-    assert HitunganBatas.objects.get(kunci__endswith=":lapor:127.0.0.1").jumlah == 1
-    assert not HitunganBatas.objects.filter(kunci__endswith=":lapor:10.0.0.9").exists()
+    assert HitunganBatas.objects.get(kunci__endswith=":pengaduan-lapor:127.0.0.1").jumlah == 1
+    assert not HitunganBatas.objects.filter(kunci__endswith=":pengaduan-lapor:10.0.0.9").exists()
 
 
 def test_batas_status_tetap_berlaku_saat_redis_mati(dunia, settings, cache_mati):  # noqa: F811

@@ -179,8 +179,10 @@ class Walk:
         return resp
 
 
-# every table but the ones a refused request may write (sessions, login-attempt logs)
+# every table but the ones a refused request may write (sessions, login-attempt logs, the record
+# of each signed-in session and the rate limit's counter)
 _TANPA_JEJAK = {"sessions", "axes"}
+_TANPA_JEJAK_MODEL = {"pendampingan.SesiPengguna", "pendampingan.HitunganBatas"}
 
 
 def _jejak() -> dict[str, str]:
@@ -189,7 +191,9 @@ def _jejak() -> dict[str, str]:
     with connection.cursor() as c:
         for m in apps.get_models():
             meta = m._meta
-            if meta.app_label in _TANPA_JEJAK or meta.proxy or not meta.managed:
+            if meta.app_label in _TANPA_JEJAK or meta.label in _TANPA_JEJAK_MODEL:
+                continue
+            if meta.proxy or not meta.managed:
                 continue
             q = connection.ops.quote_name
             c.execute(f"SELECT * FROM {q(meta.db_table)} ORDER BY {q(meta.pk.column)}")

@@ -1,5 +1,5 @@
-"""The public rate limit's counter in the database, used while the cache (Redis) cannot be
-reached (``pengaduan.batas``): the limit still holds when Redis is down."""
+"""The rate limit's counter in the database (``inti.batas``), used while the cache (Redis) cannot
+be reached: the limit still holds when Redis is down."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
