@@ -198,3 +198,13 @@ def test_log_permintaan_membawa_alamat(dunia, settings, caplog):
         Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7").get(URL_MASUK)
     baris = [r for r in caplog.records if r.name == "pendampingan.permintaan"]
     assert baris and baris[-1].alamat == "198.51.100.7"
+
+
+def test_jejak_akses_memakai_alamat_yang_sama(settings):
+    """The complaints' audit trail records the trusted address, not the proxy's."""
+    from pengaduan.views.umum import alamat_klien as alamat_jejak
+
+    settings.PROXY_TEPERCAYA_JUMLAH = 1
+    req = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7")
+    assert alamat_jejak(req) == "198.51.100.7"
+    assert alamat_jejak(RequestFactory().get("/", REMOTE_ADDR="")) is None
