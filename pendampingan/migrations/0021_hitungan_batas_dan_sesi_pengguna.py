@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pendampingan', '0017_wilayah_jenis_penugasan_nasional'),
+        ('pendampingan', '0020_kegiatan_butir_riwayat'),
         ('sessions', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
