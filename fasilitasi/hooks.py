@@ -6,10 +6,9 @@ permissions of each group and the group sync after this app's migrations."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.signals import post_migrate
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -122,6 +121,7 @@ def panel_dasbor(wilayah, periode, user) -> dict:
     """RKP Desa and APB Desa of the period's year in ``wilayah``: villages per stage, late,
     finished — each figure links to its cases. Three queries whatever the region's size."""
     from .models import Fasilitasi, StatusFasilitasi, TemplatAlur
+    from .models.kasus import q_terlambat
 
     tahun = periode[1].year
     templat = list(
@@ -137,7 +137,7 @@ def panel_dasbor(wilayah, periode, user) -> dict:
             n=Count("pk"),
             telat=Count(
                 "pk",
-                filter=Q(status=StatusFasilitasi.BERJALAN, jatuh_tempo__lt=timezone.localdate()),
+                filter=q_terlambat(),
             ),
         )
         .order_by()

@@ -26,13 +26,14 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.utils.translation import gettext_lazy as _
 
-from .wilayah_kode import zona_waktu
+from .wilayah_kode import ZONA_WAKTU_PROVINSI, zona_waktu
 
 log = logging.getLogger(__name__)
 
 KUNCI_VERSI = "kalender:versi"
 DETIK_CADANGAN = 300
 KATEGORI = ("public", "government")
+ZONA_URUT = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 # The values of ``models.JenisLibur`` (not imported here: this module works without Django).
 JENIS_NASIONAL = "nasional"
 JENIS_CUTI = "cuti_bersama"
@@ -133,6 +134,37 @@ def hari_kerja(tanggal: datetime.date, *, versi: str | None = None) -> bool:
 def tanggal_setempat(waktu: datetime.datetime, kode_wilayah: str) -> datetime.date:
     """The date of the aware ``waktu`` in the region's own zone (WIB, WITA or WIT)."""
     return waktu.astimezone(ZoneInfo(zona_waktu(kode_wilayah))).date()
+
+
+def hari_ini_per_zona(waktu: datetime.datetime | None = None) -> dict[str, datetime.date]:
+    """Today (or the date of the aware ``waktu``) in each of the country's zones, WIB first."""
+    from django.utils import timezone
+
+    waktu = waktu or timezone.now()
+    return {z: waktu.astimezone(ZoneInfo(z)).date() for z in ZONA_URUT}
+
+
+def q_menurut_tanggal_setempat(syarat, *, kolom_kode: str = "wilayah__kode", waktu=None):
+    """A ``Q`` for rows whose region's own date (WIB, WITA or WIT from its province) satisfies
+    ``syarat(tanggal) -> Q`` — "past its due date" is ``lambda d: Q(tenggat__lt=d)``. While the
+    three zones share one date (all but two hours a day) it is ``syarat`` of that date alone;
+    otherwise one branch per zone, keyed by province prefix (a region of an unlisted province
+    counts as WIB, as ``zona_waktu`` says)."""
+    from django.db.models import Q
+
+    from .scope import q_prefiks
+
+    tanggal = hari_ini_per_zona(waktu)
+    if len(set(tanggal.values())) == 1:
+        return syarat(tanggal[ZONA_URUT[0]])
+    q = Q()
+    lain = Q()
+    for zona in ZONA_URUT[1:]:
+        kode_prov = [f"{p}." for p, z in ZONA_WAKTU_PROVINSI.items() if z == zona]
+        q_zona = q_prefiks(kolom_kode, kode_prov)
+        q |= q_zona & syarat(tanggal[zona])
+        lain |= q_zona
+    return q | (~lain & syarat(tanggal[ZONA_URUT[0]]))
 
 
 def tambah_hari_kerja(tanggal: datetime.date, n: int) -> datetime.date:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pendampingan.kalender import q_menurut_tanggal_setempat
 from pendampingan.models import Tingkat, Wilayah
 from pendampingan.registry import ItemLiniMasa
 
@@ -281,17 +282,18 @@ def papan_pengawas(*, user):
         if sampai is not None:
             cond &= Q(diterima_pada__date__lte=sampai)
         agregat[kunci] = Count("pk", filter=cond)
-    agregat["terlambat"] = Count("pk", filter=Q(tenggat__lt=hari_ini))
+    lewat = q_menurut_tanggal_setempat(lambda d: Q(tenggat__lt=d))
+    agregat["terlambat"] = Count("pk", filter=lewat)
     agregat["semua"] = Count("pk")
     umur = terbuka.aggregate(**agregat)
     per_kategori = list(
         terbuka.values("kategori__kode", "kategori__nama")
-        .annotate(n=Count("pk"), telat=Count("pk", filter=Q(tenggat__lt=hari_ini)))
+        .annotate(n=Count("pk"), telat=Count("pk", filter=lewat))
         .order_by("-n", "kategori__nama")
     )
     per_penangan = list(
         terbuka.values("penangan_id", "penangan__nama")
-        .annotate(n=Count("pk"), telat=Count("pk", filter=Q(tenggat__lt=hari_ini)))
+        .annotate(n=Count("pk"), telat=Count("pk", filter=lewat))
         .order_by("-telat", "-n", "penangan__nama")
     )
     tertua = list(
@@ -309,13 +311,16 @@ def papan_pengawas(*, user):
 def panel_dasbor(wilayah, periode, user) -> dict:
     """Dashboard panel (issue 10 contract): counts in the region for the period, one query."""
     mulai, akhir = periode
-    hari_ini = timezone.localdate()
     qs = Pengaduan.objects.visible_to(user).di_wilayah(wilayah.kode)
     masuk = Q(diterima_pada__date__gte=mulai, diterima_pada__date__lte=akhir)
     angka = qs.aggregate(
         masuk=Count("pk", filter=masuk),
         terbuka=Count("pk", filter=Q(status__in=STATUS_TERBUKA)),
-        terlambat=Count("pk", filter=Q(status__in=STATUS_TERBUKA, tenggat__lt=hari_ini)),
+        terlambat=Count(
+            "pk",
+            filter=Q(status__in=STATUS_TERBUKA)
+            & q_menurut_tanggal_setempat(lambda d: Q(tenggat__lt=d)),
+        ),
         selesai=Count(
             "pk",
             filter=Q(

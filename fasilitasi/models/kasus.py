@@ -28,6 +28,7 @@ from simple_history.models import HistoricalRecords
 from pendampingan.inti.alur import Alur, PeristiwaStatusDasar
 from pendampingan.inti.berkas import BerkasPrivatField
 from pendampingan.inti.sekali import KunciSekaliModel
+from pendampingan.kalender import q_menurut_tanggal_setempat, tanggal_setempat
 from pendampingan.models import Kegiatan, Pendamping, Wilayah
 from pendampingan.scope import RegionScopedQuerySet
 
@@ -55,14 +56,24 @@ PERPINDAHAN_STATUS = {
 STATUS_TERBUKA = (StatusFasilitasi.BERJALAN, StatusFasilitasi.DITUNDA)
 
 
+def q_terlambat(tanggal=None, *, waktu=None) -> Q:
+    """Running and past the due date: before ``tanggal``, or else before the date in the desa's
+    own zone at ``waktu`` (default now)."""
+    if tanggal is not None:
+        return Q(status=StatusFasilitasi.BERJALAN, jatuh_tempo__lt=tanggal)
+    return Q(status=StatusFasilitasi.BERJALAN) & q_menurut_tanggal_setempat(
+        lambda d: Q(jatuh_tempo__lt=d), waktu=waktu
+    )
+
+
 class FasilitasiQuerySet(RegionScopedQuerySet):
     def terbuka(self):
         return self.filter(status__in=STATUS_TERBUKA)
 
     def terlambat(self, tanggal=None):
-        return self.filter(
-            status=StatusFasilitasi.BERJALAN, jatuh_tempo__lt=tanggal or timezone.localdate()
-        )
+        """Running and past its due date: before ``tanggal``, or else before today in each
+        case's desa's own zone."""
+        return self.filter(q_terlambat(tanggal))
 
 
 class Fasilitasi(KunciSekaliModel):
@@ -155,7 +166,7 @@ class Fasilitasi(KunciSekaliModel):
         return (
             self.status == StatusFasilitasi.BERJALAN
             and self.jatuh_tempo is not None
-            and self.jatuh_tempo < timezone.localdate()
+            and self.jatuh_tempo < tanggal_setempat(timezone.now(), self.wilayah_id)
         )
 
 

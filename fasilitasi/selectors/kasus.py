@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from pendampingan.models import Kegiatan
 from pendampingan.scope import cakupan_pengguna, q_prefiks
@@ -17,13 +16,13 @@ from ..models import (
     StatusFasilitasi,
     TahapFasilitasi,
 )
+from ..models.kasus import q_terlambat
 
 
 def _dengan_terlambat(qs, hari_ini=None):
-    hari_ini = hari_ini or timezone.localdate()
     return qs.annotate(
         telat=Case(
-            When(status=StatusFasilitasi.BERJALAN, jatuh_tempo__lt=hari_ini, then=Value(1)),
+            When(q_terlambat(hari_ini), then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )

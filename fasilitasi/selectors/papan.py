@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
-from django.utils import timezone
 
 from pendampingan.models import Tingkat, Wilayah
 from pendampingan.scope import q_prefiks
@@ -18,6 +17,7 @@ from pendampingan.selectors import PANJANG_KODE, wilayah_akar, wilayah_jumlah_de
 from pendampingan.wilayah_kode import prefiks
 
 from ..models import Fasilitasi, StatusFasilitasi, TemplatAlur
+from ..models.kasus import q_terlambat
 
 
 @dataclass
@@ -68,7 +68,6 @@ def papan_baris(*, user, wilayah: Wilayah | None, templat: TemplatAlur, tahun: i
     jumlah = wilayah_jumlah_desa(wilayah_qs=Wilayah.objects.filter(kode__in=list(baris)))
     for kode, b in baris.items():
         b.total_desa = jumlah.get(kode, 0)
-    hari_ini = timezone.localdate()
     per_tingkat: dict[str, list[str]] = defaultdict(list)
     for w in induk:
         per_tingkat[w.tingkat].append(w.kode)
@@ -85,7 +84,7 @@ def papan_baris(*, user, wilayah: Wilayah | None, templat: TemplatAlur, tahun: i
                 n=Count("pk"),
                 telat=Count(
                     "pk",
-                    filter=Q(status=StatusFasilitasi.BERJALAN, jatuh_tempo__lt=hari_ini),
+                    filter=q_terlambat(),
                 ),
             )
             .order_by()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from pendampingan.inti.akses import pastikan, pengawas_wilayah
 from pendampingan.inti.alur import kunci_baris
 from pendampingan.inti.sekali import SudahTersimpan, buat_sekali, kunci_dari, sudah_ada
+from pendampingan.kalender import tanggal_setempat
 from pendampingan.kegiatan import services as kegiatan_services
 from pendampingan.models import Kegiatan, Pendamping, Tingkat, Wilayah, pesan_bukan_desa
 
@@ -115,7 +116,8 @@ def fasilitasi_buka(
         akses.boleh_buka_kasus(user, wilayah),
         _("Anda tidak berwenang membuka kasus fasilitasi di desa %(d)s.") % {"d": wilayah.nama},
     )
-    tanggal = tanggal or timezone.localdate()
+    # the first stage starts on the desa's own date (WIT is a day ahead of WIB before 17:00 UTC)
+    tanggal = tanggal or tanggal_setempat(timezone.now(), wilayah.kode)
     errors: dict[str, str] = {}
     if wilayah.tingkat != Tingkat.DESA:
         errors["wilayah"] = _("Pilih desa/kelurahan, bukan %(t)s.") % {

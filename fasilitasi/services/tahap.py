@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from pendampingan.inti.akses import pastikan
 from pendampingan.inti.alur import PindahDitolak, kunci_baris, pindah_status
+from pendampingan.kalender import tanggal_setempat
 from pendampingan.models import Kegiatan
 
 from .. import akses
@@ -104,7 +105,10 @@ def _tolak_basi(pesan: str):
 
 
 def _tanggal_berlaku(kasus, kegiatan, tanggal) -> datetime.date:
-    tanggal = kegiatan.tanggal if kegiatan is not None else (tanggal or timezone.localdate())
+    if kegiatan is not None:
+        tanggal = kegiatan.tanggal
+    elif tanggal is None:  # the desa's own date: a due date counts from the day there
+        tanggal = tanggal_setempat(timezone.now(), kasus.wilayah_id)
     if kasus.tahap_kini and kasus.tahap_kini.mulai and tanggal < kasus.tahap_kini.mulai:
         raise ValidationError(
             _("Tanggal %(t)s sebelum tahap saat ini dimulai (%(m)s).")
@@ -275,7 +279,7 @@ def fasilitasi_ubah_status(
             "jenis": JenisPeristiwa.STATUS,
             "dari_tahap_id": baris.tahap_kini_id,
             "ke_tahap_id": baris.tahap_kini_id,
-            "tanggal": timezone.localdate(),
+            "tanggal": tanggal_setempat(timezone.now(), baris.wilayah_id),
         },
     )
     return kasus

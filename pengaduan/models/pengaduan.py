@@ -37,6 +37,7 @@ from simple_history.models import HistoricalRecords
 from pendampingan.inti.akses import mengawasi, peringkat
 from pendampingan.inti.alur import Alur
 from pendampingan.inti.sekali import KunciSekaliModel
+from pendampingan.kalender import q_menurut_tanggal_setempat, tanggal_setempat
 from pendampingan.models import Pendamping, Wilayah
 from pendampingan.scope import RegionScopedQuerySet, cakupan_pengguna, q_prefiks
 from pendampingan.wilayah_kode import prefiks
@@ -228,7 +229,11 @@ class PengaduanQuerySet(TerlihatQuerySet):
         return self.filter(status__in=STATUS_TERBUKA)
 
     def terlambat(self, tanggal=None):
-        return self.terbuka().filter(tenggat__lt=tanggal or timezone.localdate())
+        """Open and past the running deadline: before ``tanggal``, or else before today in each
+        complaint's desa's own zone."""
+        if tanggal is not None:
+            return self.terbuka().filter(tenggat__lt=tanggal)
+        return self.terbuka().filter(q_menurut_tanggal_setempat(lambda d: Q(tenggat__lt=d)))
 
     def publik(self):
         """What the desa timeline may show: not rahasia, not about a facilitator."""
@@ -356,4 +361,8 @@ class Pengaduan(KunciSekaliModel):
 
     @property
     def terlambat(self) -> bool:
-        return bool(self.terbuka and self.tenggat and self.tenggat < timezone.localdate())
+        return bool(
+            self.terbuka
+            and self.tenggat
+            and self.tenggat < tanggal_setempat(timezone.now(), self.wilayah_id)
+        )
