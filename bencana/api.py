@@ -41,17 +41,22 @@ from . import akses, berkas, forms, selectors, services
 from .api_bentuk import (
     IZIN,
     BuktiSerializer,
-    BuktiUnggahSerializer,
-    DampakMasukanSerializer,
     DampakSerializer,
     KejadianDetailSerializer,
     KejadianSerializer,
-    KronologiMasukanSerializer,
     KronologiSerializer,
+)
+from .api_masukan import (
+    BuktiUnggahSerializer,
+    DampakMasukanSerializer,
+    KronologiMasukanSerializer,
     LaporMasukanSerializer,
     LaporUnggahSerializer,
+    data_form,
+    entri_dikoreksi,
+    jenis_ke_pk,
+    sah,
 )
-from .api_masukan import data_form, entri_dikoreksi, jenis_ke_pk, sah
 from .models import (
     Bukti,
     DesaTerdampak,

@@ -20,7 +20,9 @@ from .models import (
     Bukti,
     Kejadian,
     Kronologi,
+    Pengungsian,
     PenilaianDampak,
+    SaluranLaporan,
 )
 
 # ----------------------------------------------------------------------------- permissions
@@ -45,7 +47,7 @@ def _nama(p) -> str:
 # ----------------------------------------------------------------------------- parts
 
 
-def _angka_field(kolom: str, **kw):
+def angka_field(kolom: str, **kw):
     if kolom.endswith("_ha"):
         return serializers.DecimalField(max_digits=12, decimal_places=2, **kw)
     return serializers.IntegerField(**kw)
@@ -57,7 +59,7 @@ DampakTotalSerializer = type(
     {
         "__doc__": "Totals over each affected desa's latest snapshot (and how many desa).",
         "n_desa": serializers.IntegerField(),
-        **{k: _angka_field(k, help_text=str(label)) for k, label, _g in KOLOM_DAMPAK},
+        **{k: angka_field(k, help_text=str(label)) for k, label, _g in KOLOM_DAMPAK},
     },
 )
 
@@ -183,13 +185,55 @@ class PesanSerializer(serializers.Serializer):
 
 
 class LaporanVersiSerializer(serializers.Serializer):
-    """A version of the ministry report and the messages that delivered it."""
+    """A version of the ministry report and the messages that delivered it; a version reported
+    outside the app (``saluran`` lisan_telepon, lisan_langsung, tertulis) has no messages and
+    names who at the ministry took it and when (``waktu_lapor``)."""
 
     nomor = serializers.IntegerField()
     pemicu = serializers.CharField()
     dibuat = serializers.DateTimeField()
     dikirim_oleh = serializers.CharField(source="dikirim_oleh.nama")
+    saluran = serializers.ChoiceField(choices=SaluranLaporan.choices)
+    penerima_nama = serializers.CharField()
+    penerima_unit = serializers.CharField()
+    waktu_lapor = serializers.DateTimeField(allow_null=True)
     pesan = PesanSerializer(many=True)
+
+
+class PengungsianSerializer(serializers.ModelSerializer):
+    """F1: a group of people moved to safety (append-only; ``mengoreksi`` the row it replaces,
+    ``berlaku`` false once a later row corrects it)."""
+
+    desa = serializers.CharField(source="wilayah_id", read_only=True)
+    desa_nama = serializers.CharField(source="wilayah.nama", read_only=True)
+    oleh = serializers.SerializerMethodField()
+    berlaku = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Pengungsian
+        fields = [
+            "id",
+            "desa",
+            "desa_nama",
+            "lokasi",
+            "jumlah_jiwa",
+            "waktu",
+            "dipindahkan_oleh",
+            "keterangan",
+            "mengoreksi",
+            "berlaku",
+            "oleh",
+            "dibuat",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_oleh(self, p) -> str:
+        return _nama(p.oleh)
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_berlaku(self, p) -> bool:
+        return not getattr(p, "koreksi_list", [])
 
 
 # ----------------------------------------------------------------------------- incidents
@@ -248,6 +292,8 @@ class KejadianDetailSerializer(KejadianSerializer):
     dampak = serializers.SerializerMethodField()
     dampak_terkini = serializers.SerializerMethodField()
     kronologi = serializers.SerializerMethodField()
+    pengungsian = serializers.SerializerMethodField()
+    pengungsian_jiwa = serializers.SerializerMethodField()
     bukti = serializers.SerializerMethodField()
     laporan = serializers.SerializerMethodField()
 
@@ -258,6 +304,8 @@ class KejadianDetailSerializer(KejadianSerializer):
             "dampak",
             "dampak_terkini",
             "kronologi",
+            "pengungsian",
+            "pengungsian_jiwa",
             "bukti",
             "laporan",
         ]
@@ -286,6 +334,20 @@ class KejadianDetailSerializer(KejadianSerializer):
     def get_kronologi(self, k):
         return self._banyak(KronologiSerializer, selectors.kronologi(kejadian=k))
 
+    def _pengungsian(self, k) -> dict:
+        simpan = self.context.setdefault("_pengungsian", {})
+        if k.pk not in simpan:  # the rows and the total from one query
+            simpan[k.pk] = selectors.pengungsian(kejadian=k)
+        return simpan[k.pk]
+
+    @extend_schema_field(PengungsianSerializer(many=True))
+    def get_pengungsian(self, k):
+        return self._banyak(PengungsianSerializer, self._pengungsian(k)["pengungsian"])
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_pengungsian_jiwa(self, k) -> int:
+        return self._pengungsian(k)["pengungsian_jiwa"]
+
     @extend_schema_field(BuktiSerializer(many=True))
     def get_bukti(self, k):
         return self._banyak(BuktiSerializer, selectors.bukti_kejadian(kejadian=k))
@@ -296,49 +358,3 @@ class KejadianDetailSerializer(KejadianSerializer):
         for v in (versi := selectors.laporan_versi(kejadian=k)):
             v.pesan = per_versi.get(v.nomor, [])
         return self._banyak(LaporanVersiSerializer, versi)
-
-
-# ----------------------------------------------------------------------------- input (schema)
-
-
-class LaporMasukanSerializer(serializers.Serializer):
-    """The quick report (the site's ``LaporCepatForm``)."""
-
-    jenis = serializers.CharField(max_length=5, help_text=_("Kode jenis kejadian, mis. 101."))
-    waktu = serializers.DateTimeField(help_text=_("Kapan terjadi (ISO 8601)."))
-    desa = serializers.CharField(max_length=13, help_text=_("Kode desa tugas Anda."))
-    ringkasan = serializers.CharField(max_length=250)
-    lintang = serializers.DecimalField(max_digits=9, decimal_places=6, required=False)
-    bujur = serializers.DecimalField(max_digits=9, decimal_places=6, required=False)
-
-
-class LaporUnggahSerializer(LaporMasukanSerializer):
-    foto = serializers.FileField(required=False, help_text=_("Foto (JPEG, PNG, WebP)."))
-
-
-class KronologiMasukanSerializer(serializers.Serializer):
-    """A chronology entry (the site's ``KronologiForm``); ``mengoreksi``: the id of the entry of
-    this incident it corrects."""
-
-    waktu = serializers.DateTimeField()
-    isi = serializers.CharField()
-    mengoreksi = serializers.IntegerField(required=False, min_value=1)
-
-
-DampakMasukanSerializer = type(
-    "DampakMasukanSerializer",
-    (serializers.Serializer,),
-    {
-        "__doc__": "An impact snapshot of one affected desa (the site's ``DampakForm``).",
-        "desa": serializers.CharField(max_length=13, help_text=_("Kode desa terdampak.")),
-        "waktu": serializers.DateTimeField(help_text=_("Keadaan per (ISO 8601).")),
-        **{k: _angka_field(k, required=False, min_value=0) for k in NAMA_KOLOM_DAMPAK},
-        "sumber": serializers.CharField(max_length=150, required=False),
-        "catatan": serializers.CharField(required=False),
-    },
-)
-
-
-class BuktiUnggahSerializer(serializers.Serializer):
-    berkas = serializers.FileField(help_text=_("JPEG, PNG, WebP, PDF, DOCX, XLSX atau ODT."))
-    keterangan = serializers.CharField(max_length=250, required=False)

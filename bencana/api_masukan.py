@@ -9,11 +9,13 @@ import json
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from pendampingan.inti.masukan import BIGINT_MAKS, ada_kendali
 
-from .models import JenisKejadian, Kronologi
+from .api_bentuk import angka_field
+from .models import KOLOM_ISIAN, JenisKejadian, Kronologi
 
 # a pk no type has: a code that names no type is refused by the form's own choice field
 _TIDAK_ADA = "-1"
@@ -90,3 +92,55 @@ def entri_dikoreksi(kejadian, masukan) -> Kronologi | None:
             {"mengoreksi": [_("Entri kronologi yang dikoreksi tidak ada pada kejadian ini.")]}
         )
     return entri
+
+
+# ----------------------------------------------------------------------------- input (schema)
+
+
+class LaporMasukanSerializer(serializers.Serializer):
+    """The quick report (the site's ``LaporCepatForm``)."""
+
+    jenis = serializers.CharField(
+        max_length=5, help_text=gettext_lazy("Kode jenis kejadian, mis. 101.")
+    )
+    waktu = serializers.DateTimeField(help_text=gettext_lazy("Kapan terjadi (ISO 8601)."))
+    desa = serializers.CharField(max_length=13, help_text=gettext_lazy("Kode desa tugas Anda."))
+    ringkasan = serializers.CharField(max_length=250)
+    lintang = serializers.DecimalField(max_digits=9, decimal_places=6, required=False)
+    bujur = serializers.DecimalField(max_digits=9, decimal_places=6, required=False)
+
+
+class LaporUnggahSerializer(LaporMasukanSerializer):
+    foto = serializers.FileField(required=False, help_text=gettext_lazy("Foto (JPEG, PNG, WebP)."))
+
+
+class KronologiMasukanSerializer(serializers.Serializer):
+    """A chronology entry (the site's ``KronologiForm``); ``mengoreksi``: the id of the entry of
+    this incident it corrects."""
+
+    waktu = serializers.DateTimeField()
+    isi = serializers.CharField()
+    mengoreksi = serializers.IntegerField(required=False, min_value=1)
+
+
+DampakMasukanSerializer = type(
+    "DampakMasukanSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "An impact snapshot of one affected desa (the site's ``DampakForm``).",
+        "desa": serializers.CharField(
+            max_length=13, help_text=gettext_lazy("Kode desa terdampak.")
+        ),
+        "waktu": serializers.DateTimeField(help_text=gettext_lazy("Keadaan per (ISO 8601).")),
+        **{k: angka_field(k, required=False, min_value=0) for k, _l, _g in KOLOM_ISIAN},
+        "sumber": serializers.CharField(max_length=150, required=False),
+        "catatan": serializers.CharField(required=False),
+    },
+)
+
+
+class BuktiUnggahSerializer(serializers.Serializer):
+    berkas = serializers.FileField(
+        help_text=gettext_lazy("JPEG, PNG, WebP, PDF, DOCX, XLSX atau ODT.")
+    )
+    keterangan = serializers.CharField(max_length=250, required=False)

@@ -2,14 +2,17 @@
 
 Version 1 is written by the quick report (peristiwa ``bencana.dilaporkan``); each later version
 (peristiwa ``bencana.laporan_versi``) is sent on request after a status change or a new impact
-snapshot. The outbox's idempotency key is ``bencana:<incident id>:v<number>``, so a version is never
+snapshot. A report made by phone, in person or in writing outside the app (duty F4) is recorded
+as a version too (``laporan_luar_catat``), with who at the ministry took it, and sends nothing. The outbox's idempotency key is ``bencana:<incident id>:v<number>``, so a version is never
 delivered twice, and a new version always is.
 """
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +22,7 @@ from pendampingan.inti.akses import pastikan, pengawas_wilayah
 from pendampingan.models import Pendamping
 from pendampingan.notifikasi.services import notifikasi_kirim
 
-from .models import Kejadian, LaporanVersi, StatusKejadian
+from .models import Kejadian, LaporanVersi, SaluranLaporan, StatusKejadian
 
 PERISTIWA_AWAL = "bencana.dilaporkan"
 PERISTIWA_VERSI = "bencana.laporan_versi"
@@ -34,6 +37,7 @@ def laporan_isi(*, kejadian: Kejadian, nomor: int, pemicu: str) -> dict:
     kab = kejadian.wilayah.induk.induk if kejadian.wilayah.induk_id else None
     total = selectors.dampak_total(kejadian_ids=[kejadian.pk]).get(kejadian.pk)
     per_desa = selectors.dampak_terkini_per_desa(kejadian=kejadian)
+    evakuasi = selectors.pengungsian(kejadian=kejadian)
 
     def angka(src):
         return {k: (str(v) if k.endswith("_ha") else v) for k, v in src.items() if k != "n_desa"}
@@ -70,6 +74,20 @@ def laporan_isi(*, kejadian: Kejadian, nomor: int, pemicu: str) -> dict:
             {"desa": s.wilayah.kode, "per": s.waktu.isoformat(), **angka(_baris(s))}
             for s in per_desa
         ],
+        "pengungsian": {
+            "jiwa": evakuasi["pengungsian_jiwa"],
+            "rincian": [
+                {
+                    "desa": p.wilayah.kode,
+                    "lokasi": p.lokasi,
+                    "jiwa": p.jumlah_jiwa,
+                    "waktu": p.waktu.isoformat(),
+                    "oleh": p.dipindahkan_oleh,
+                }
+                for p in evakuasi["pengungsian"]
+                if not p.koreksi_list and p.jumlah_jiwa
+            ],
+        },
         "bukti": [
             {"nama": b.nama_asli, "jenis": b.jenis, "sha256": b.sha256}
             for b in kejadian.bukti.order_by("pk")
@@ -122,6 +140,14 @@ def _isi_teks(isi: dict) -> str:
                 "l": t["luka_berat"] + t["luka_ringan"],
                 "u": t["mengungsi"],
                 "j": t["terdampak_jiwa"],
+            }
+        )
+    if isi.get("pengungsian", {}).get("jiwa"):
+        baris.append(
+            _("Dipindahkan ke tempat aman: %(n)s jiwa (%(l)s).")
+            % {
+                "n": isi["pengungsian"]["jiwa"],
+                "l": "; ".join(f"{r['lokasi']} {r['jiwa']}" for r in isi["pengungsian"]["rincian"]),
             }
         )
     baris.append(
@@ -195,11 +221,68 @@ def laporan_kirim(
     return sekali(LaporanVersi, kunci_sekali, buat)
 
 
+@transaction.atomic
+def laporan_luar_catat(
+    *,
+    kejadian: Kejadian,
+    oleh: Pendamping,
+    saluran: str,
+    penerima_nama: str,
+    penerima_unit: str = "",
+    waktu: datetime.datetime,
+    pemicu: str,
+    kunci_sekali: uuid.UUID | None = None,
+) -> LaporanVersi:
+    """Duty F4: record a report made to the ministry outside the app — by phone, in person, or in
+    writing (a letter, a message) — as the next version, with who at the ministry took it and
+    when. Nothing is sent (the ministry has it already); the version keeps the incident as the
+    system knew it. A repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with that version."""
+    from . import akses
+    from .services._umum import pengguna, sekali, waktu_lampau
+
+    user = pengguna(oleh)
+
+    def buat(kunci):
+        pastikan(
+            akses.boleh_kirim_laporan(user, kejadian),
+            _("Anda tidak berhak mencatat laporan kejadian ini ke kementerian."),
+        )
+        errors = {}
+        if saluran not in SaluranLaporan.values or saluran == SaluranLaporan.SISTEM:
+            errors["saluran"] = _("Pilih cara melapor: telepon, langsung, atau tertulis.")
+        if not (penerima_nama or "").strip():
+            errors["penerima_nama"] = _("Tuliskan nama petugas kementerian yang menerima laporan.")
+        if not (pemicu or "").strip():
+            errors["pemicu"] = _("Tuliskan apa yang dilaporkan.")
+        if errors:
+            raise ValidationError(errors)
+        waktu_lampau(waktu)
+        return versi_kirim(
+            kejadian=kejadian,
+            oleh=oleh,
+            pemicu=pemicu.strip(),
+            kunci=kunci,
+            saluran=saluran,
+            penerima_nama=penerima_nama.strip(),
+            penerima_unit=(penerima_unit or "").strip(),
+            waktu_lapor=waktu,
+        )
+
+    return sekali(LaporanVersi, kunci_sekali, buat)
+
+
 def versi_kirim(
-    *, kejadian: Kejadian, oleh: Pendamping, pemicu: str, kunci: uuid.UUID | None = None
+    *,
+    kejadian: Kejadian,
+    oleh: Pendamping,
+    pemicu: str,
+    kunci: uuid.UUID | None = None,
+    saluran: str = SaluranLaporan.SISTEM,
+    **luar,
 ) -> LaporanVersi:
     """Write the next version: the incident row is locked, the version numbered, its payload kept,
-    and the outbox rows written in the caller's transaction."""
+    and — for a version the app sends — the outbox rows written in the caller's transaction
+    (``luar``: the receiver and moment of a version reported outside the app)."""
     kejadian = (
         Kejadian.objects.select_for_update(of=("self",))
         .select_related("jenis", "wilayah__induk__induk", "pelapor")
@@ -208,6 +291,14 @@ def versi_kirim(
     terakhir = kejadian.laporan.order_by("-nomor").values_list("nomor", flat=True).first() or 0
     nomor = terakhir + 1
     isi = laporan_isi(kejadian=kejadian, nomor=nomor, pemicu=pemicu)
+    if saluran != SaluranLaporan.SISTEM:
+        isi["saluran"] = {
+            "kode": saluran,
+            "label": str(SaluranLaporan(saluran).label),
+            "penerima_nama": luar.get("penerima_nama", ""),
+            "penerima_unit": luar.get("penerima_unit", ""),
+            "waktu": luar["waktu_lapor"].isoformat(),
+        }
     versi = LaporanVersi.objects.create(
         kejadian=kejadian,
         nomor=nomor,
@@ -215,6 +306,9 @@ def versi_kirim(
         isi=isi,
         dikirim_oleh=oleh,
         kunci_sekali=kunci,
+        saluran=saluran,
+        **luar,
     )
-    _beritahu(kejadian=kejadian, versi=versi)
+    if saluran == SaluranLaporan.SISTEM:
+        _beritahu(kejadian=kejadian, versi=versi)
     return versi

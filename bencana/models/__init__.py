@@ -2,7 +2,8 @@
 
 * ``kejadian`` — the type list, the incident with its code counter, its status flow
   (``Kejadian.alur`` over ``STATUS_BOLEH``, events in ``PerubahanStatus``) and its villages;
-* ``catatan`` — the append-only chronology and impact snapshots;
+* ``catatan`` — the append-only chronology, impact snapshots (with BNPB severity per facility
+  type) and evacuations (F1);
 * ``tanggap`` — evidence, coordination, leaders, village decisions, aid, ministry report versions,
   linked daily-log entries.
 
@@ -11,14 +12,21 @@ are scoped through their incident (``MilikKejadianQuerySet.visible_to``).
 """
 
 from .catatan import (
+    FASILITAS_BERTINGKAT,
     KOLOM_DAMPAK,
+    KOLOM_ISIAN,
+    KOLOM_PER_TINGKAT,
     NAMA_KOLOM_DAMPAK,
     PESAN_APPEND_ONLY,
     PESAN_DAMPAK_TETAP,
+    PESAN_PENGUNGSIAN_TETAP,
+    TINGKAT_RUSAK,
     AppendOnlyModel,
     AppendOnlyQuerySet,
     DampakQuerySet,
     Kronologi,
+    Pengungsian,
+    PengungsianQuerySet,
     PenilaianDampak,
 )
 from .kejadian import (
@@ -44,16 +52,22 @@ from .tanggap import (
     KeputusanKegiatanDesa,
     Koordinasi,
     LaporanVersi,
+    SaluranLaporan,
     TokohTerlibat,
     UnsurTokoh,
     _nama_berkas,
 )
 
 __all__ = [
+    "FASILITAS_BERTINGKAT",
     "KOLOM_DAMPAK",
+    "KOLOM_ISIAN",
+    "KOLOM_PER_TINGKAT",
     "NAMA_KOLOM_DAMPAK",
     "PESAN_APPEND_ONLY",
     "PESAN_DAMPAK_TETAP",
+    "PESAN_PENGUNGSIAN_TETAP",
+    "TINGKAT_RUSAK",
     "STATUS_AKTIF",
     "STATUS_BOLEH",
     "AppendOnlyModel",
@@ -76,7 +90,10 @@ __all__ = [
     "LaporanVersi",
     "MilikKejadianQuerySet",
     "PenilaianDampak",
+    "Pengungsian",
+    "PengungsianQuerySet",
     "PerubahanStatus",
+    "SaluranLaporan",
     "StatusKejadian",
     "TokohTerlibat",
     "UnsurTokoh",

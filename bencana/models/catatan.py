@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pendampingan.inti.sekali import KunciSekaliModel
@@ -19,6 +20,10 @@ from .kejadian import Kejadian, MilikKejadianQuerySet
 PESAN_APPEND_ONLY = _(
     "Entri kronologi tidak dapat diubah atau dihapus. Tambahkan koreksi: entri baru yang menunjuk "
     "entri yang dikoreksi."
+)
+PESAN_PENGUNGSIAN_TETAP = _(
+    "Catatan pengungsian tidak dapat diubah atau dihapus. Catat koreksi: catatan baru yang "
+    "menunjuk catatan yang dikoreksi."
 )
 PESAN_DAMPAK_TETAP = _(
     "Penilaian dampak adalah potret pada satu waktu dan tidak dapat diubah atau dihapus. "
@@ -97,6 +102,36 @@ class DampakQuerySet(AppendOnlyQuerySet):
         return self.filter(~models.Exists(lebih_baru))
 
 
+# The facilities whose damage BNPB records by severity (F3): each keeps its total column (the
+# figure of snapshots taken before severities were recorded) and gains one column per severity.
+FASILITAS_BERTINGKAT: list[tuple[str, str]] = [
+    ("fasilitas_pendidikan", _("Fasilitas pendidikan")),
+    ("fasilitas_kesehatan", _("Fasilitas kesehatan")),
+    ("fasilitas_peribadatan", _("Fasilitas peribadatan")),
+    ("kantor", _("Kantor")),
+    ("fasilitas_umum", _("Fasilitas umum")),
+]
+TINGKAT_RUSAK: list[tuple[str, str]] = [
+    ("rusak_berat", _("rusak berat")),
+    ("rusak_sedang", _("rusak sedang")),
+    ("rusak_ringan", _("rusak ringan")),
+]
+# total column → its severity columns; the service sets the total to their sum
+KOLOM_PER_TINGKAT: dict[str, list[str]] = {
+    f: [f"{f}_{t}" for t, _l in TINGKAT_RUSAK] for f, _l in FASILITAS_BERTINGKAT
+}
+
+
+def _kolom_fasilitas() -> list[tuple[str, str, str]]:
+    baris = []
+    for f, label in FASILITAS_BERTINGKAT:
+        baris.append((f, format_lazy("{} {}", label, _("rusak (jumlah)")), "fasilitas"))
+        baris += [
+            (f"{f}_{t}", format_lazy("{} {}", label, tl), "fasilitas") for t, tl in TINGKAT_RUSAK
+        ]
+    return baris
+
+
 # The national vocabulary of impact figures (BNPB DIBI), in display order with labels and groups.
 KOLOM_DAMPAK: list[tuple[str, str, str]] = [
     ("meninggal", _("Meninggal"), "korban"),
@@ -110,17 +145,15 @@ KOLOM_DAMPAK: list[tuple[str, str, str]] = [
     ("rumah_rusak_sedang", _("Rumah rusak sedang"), "rumah"),
     ("rumah_rusak_ringan", _("Rumah rusak ringan"), "rumah"),
     ("rumah_terendam", _("Rumah terendam"), "rumah"),
-    ("fasilitas_pendidikan", _("Fasilitas pendidikan"), "fasilitas"),
-    ("fasilitas_kesehatan", _("Fasilitas kesehatan"), "fasilitas"),
-    ("fasilitas_peribadatan", _("Fasilitas peribadatan"), "fasilitas"),
-    ("kantor", _("Kantor"), "fasilitas"),
-    ("fasilitas_umum", _("Fasilitas umum"), "fasilitas"),
+    *_kolom_fasilitas(),
     ("jembatan", _("Jembatan"), "fasilitas"),
     ("jalan_m", _("Jalan rusak (meter)"), "fasilitas"),
     ("sawah_ha", _("Sawah rusak (ha)"), "lahan"),
     ("lahan_ha", _("Lahan rusak (ha)"), "lahan"),
 ]
 NAMA_KOLOM_DAMPAK = [k for k, _l, _g in KOLOM_DAMPAK]
+# what a person enters: every figure but the facility totals (derived from their severities)
+KOLOM_ISIAN = [k for k in KOLOM_DAMPAK if k[0] not in KOLOM_PER_TINGKAT]
 
 
 def _angka(label):
@@ -150,10 +183,25 @@ class PenilaianDampak(KunciSekaliModel, AppendOnlyModel):
     rumah_rusak_ringan = _angka(_("rumah rusak ringan"))
     rumah_terendam = _angka(_("rumah terendam"))
     fasilitas_pendidikan = _angka(_("fasilitas pendidikan"))
+    fasilitas_pendidikan_rusak_berat = _angka(_("fasilitas pendidikan rusak berat"))
+    fasilitas_pendidikan_rusak_sedang = _angka(_("fasilitas pendidikan rusak sedang"))
+    fasilitas_pendidikan_rusak_ringan = _angka(_("fasilitas pendidikan rusak ringan"))
     fasilitas_kesehatan = _angka(_("fasilitas kesehatan"))
+    fasilitas_kesehatan_rusak_berat = _angka(_("fasilitas kesehatan rusak berat"))
+    fasilitas_kesehatan_rusak_sedang = _angka(_("fasilitas kesehatan rusak sedang"))
+    fasilitas_kesehatan_rusak_ringan = _angka(_("fasilitas kesehatan rusak ringan"))
     fasilitas_peribadatan = _angka(_("fasilitas peribadatan"))
+    fasilitas_peribadatan_rusak_berat = _angka(_("fasilitas peribadatan rusak berat"))
+    fasilitas_peribadatan_rusak_sedang = _angka(_("fasilitas peribadatan rusak sedang"))
+    fasilitas_peribadatan_rusak_ringan = _angka(_("fasilitas peribadatan rusak ringan"))
     kantor = _angka(_("kantor"))
+    kantor_rusak_berat = _angka(_("kantor rusak berat"))
+    kantor_rusak_sedang = _angka(_("kantor rusak sedang"))
+    kantor_rusak_ringan = _angka(_("kantor rusak ringan"))
     fasilitas_umum = _angka(_("fasilitas umum"))
+    fasilitas_umum_rusak_berat = _angka(_("fasilitas umum rusak berat"))
+    fasilitas_umum_rusak_sedang = _angka(_("fasilitas umum rusak sedang"))
+    fasilitas_umum_rusak_ringan = _angka(_("fasilitas umum rusak ringan"))
     jembatan = _angka(_("jembatan"))
     jalan_m = _angka(_("jalan rusak (meter)"))
     sawah_ha = models.DecimalField(
@@ -187,3 +235,52 @@ class PenilaianDampak(KunciSekaliModel, AppendOnlyModel):
 
     def get_absolute_url(self):
         return reverse("bencana:kejadian-detail", args=[self.kejadian_id]) + "#dampak"
+
+
+class PengungsianQuerySet(AppendOnlyQuerySet):
+    pesan = PESAN_PENGUNGSIAN_TETAP
+
+    def berlaku(self):
+        """The rows no later row corrects (what the totals add up)."""
+        return self.filter(koreksi__isnull=True)
+
+
+class Pengungsian(KunciSekaliModel, AppendOnlyModel):
+    """Duty F1: a group of people moved to safety — from which desa, to where, how many, when, and
+    who organised the move. Append-only like the chronology: a correction is a new row whose
+    ``mengoreksi`` points at the row it replaces (which then no longer counts)."""
+
+    pesan_tetap = PESAN_PENGUNGSIAN_TETAP
+
+    kejadian = models.ForeignKey(Kejadian, on_delete=models.PROTECT, related_name="pengungsian")
+    wilayah = models.ForeignKey(
+        Wilayah, verbose_name=_("desa asal"), on_delete=models.PROTECT, related_name="+"
+    )
+    lokasi = models.CharField(_("lokasi tujuan (tempat aman)"), max_length=200)
+    jumlah_jiwa = models.PositiveIntegerField(_("jumlah orang (jiwa)"))
+    waktu = models.DateTimeField(_("waktu dipindahkan"))
+    dipindahkan_oleh = models.CharField(_("dipindahkan/diorganisasi oleh"), max_length=200)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    mengoreksi = models.ForeignKey(
+        "self",
+        verbose_name=_("mengoreksi catatan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="koreksi",
+    )
+    oleh = models.ForeignKey(Pendamping, on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(_("dicatat"), default=timezone.now, editable=False)
+
+    objects = PengungsianQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pengungsian")
+        verbose_name_plural = _("pengungsian")
+        ordering = ["waktu", "pk"]
+
+    def __str__(self):
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.jumlah_jiwa} jiwa → {self.lokasi}"
+
+    def get_absolute_url(self):
+        return reverse("bencana:kejadian-detail", args=[self.kejadian_id]) + "#pengungsian"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -194,9 +195,20 @@ class Bantuan(KunciSekaliModel):
         return reverse("bencana:kejadian-detail", args=[self.kejadian_id]) + "#bantuan"
 
 
+class SaluranLaporan(models.TextChoices):
+    """How a version reached the ministry (duty F4: "spoken or written")."""
+
+    SISTEM = "sistem", _("Dikirim lewat aplikasi")
+    TERTULIS = "tertulis", _("Tertulis di luar aplikasi (surat, pesan)")
+    LISAN_TELEPON = "lisan_telepon", _("Lisan lewat telepon")
+    LISAN_LANGSUNG = "lisan_langsung", _("Lisan secara langsung")
+
+
 class LaporanVersi(KunciSekaliModel):
-    """One version of the report sent to the ministry (version 1 = the first report). ``isi`` is
-    the payload exactly as sent."""
+    """One version of the report to the ministry (version 1 = the first report). ``isi`` is the
+    payload as the system knew it then. A version sent by the app (``saluran`` = sistem) goes
+    through the outbox; one made by phone, in person or by a letter outside the app is recorded
+    with who at the ministry took it and when (``penerima_*``, ``waktu_lapor``)."""
 
     kejadian = models.ForeignKey(Kejadian, on_delete=models.PROTECT, related_name="laporan")
     nomor = models.PositiveIntegerField(_("versi"))
@@ -204,6 +216,12 @@ class LaporanVersi(KunciSekaliModel):
     isi = models.JSONField(_("isi laporan"))
     dikirim_oleh = models.ForeignKey(Pendamping, on_delete=models.PROTECT, related_name="+")
     dibuat = models.DateTimeField(_("dikirim"), default=timezone.now)
+    saluran = models.CharField(
+        _("saluran"), max_length=15, choices=SaluranLaporan.choices, default=SaluranLaporan.SISTEM
+    )
+    penerima_nama = models.CharField(_("diterima oleh (nama)"), max_length=150, blank=True)
+    penerima_unit = models.CharField(_("unit di kementerian"), max_length=150, blank=True)
+    waktu_lapor = models.DateTimeField(_("waktu dilaporkan"), null=True, blank=True)
 
     objects = MilikKejadianQuerySet.as_manager()
 
@@ -212,8 +230,26 @@ class LaporanVersi(KunciSekaliModel):
         verbose_name_plural = _("versi laporan kementerian")
         ordering = ["nomor"]
         constraints = [
-            models.UniqueConstraint(fields=["kejadian", "nomor"], name="laporan_versi_unik")
+            models.UniqueConstraint(fields=["kejadian", "nomor"], name="laporan_versi_unik"),
+            models.CheckConstraint(
+                condition=Q(saluran=SaluranLaporan.SISTEM)
+                | (~Q(penerima_nama="") & Q(waktu_lapor__isnull=False)),
+                name="laporan_luar_aplikasi_ada_penerima",
+                violation_error_message=_(
+                    "Laporan di luar aplikasi mencatat siapa yang menerimanya dan kapan."
+                ),
+            ),
         ]
+
+    @property
+    def di_luar_aplikasi(self) -> bool:
+        return self.saluran != SaluranLaporan.SISTEM
+
+    @property
+    def waktu_sampai(self):
+        """When the ministry was told: the moment reported for a version outside the app, else
+        the moment it was sent."""
+        return self.waktu_lapor or self.dibuat
 
     def __str__(self):
         return f"{self.kejadian_id} v{self.nomor}"

@@ -2,7 +2,8 @@
 
 * ``kejadian`` — the quick report (code, first desa, first chronology entry, version 1 of the
   ministry report), status moves (``pindah_status``), affected villages;
-* ``catatan`` — chronology, impact snapshots, evidence (``periksa_berkas``, private storage);
+* ``catatan`` — chronology, impact snapshots, evacuations (F1), evidence (``periksa_berkas``,
+  private storage);
 * ``tanggap`` — coordination, leaders, village decisions, aid, mitigation, the daily-log link.
 
 Permissions: ``pastikan(akses.boleh_…)`` (``PermissionDenied``). Every create takes ``kunci_sekali``
@@ -10,7 +11,13 @@ Permissions: ``pastikan(akses.boleh_…)`` (``PermissionDenied``). Every create 
 report's versions are sent by ``bencana.laporan``.
 """
 
-from .catatan import bukti_simpan, bukti_tambah, dampak_catat, kronologi_tambah
+from .catatan import (
+    bukti_simpan,
+    bukti_tambah,
+    dampak_catat,
+    kronologi_tambah,
+    pengungsian_catat,
+)
 from .kejadian import (
     desa_terdampak_tambah,
     foto_kunci,
@@ -46,5 +53,6 @@ __all__ = [
     "koordinasi_catat",
     "kronologi_tambah",
     "mitigasi_buat",
+    "pengungsian_catat",
     "tokoh_catat",
 ]

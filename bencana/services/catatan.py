@@ -1,4 +1,5 @@
-"""The incident's record: chronology entries, impact snapshots and evidence files.
+"""The incident's record: chronology entries, impact snapshots (with BNPB severity per facility
+type, F3), evacuations (F1) and evidence files.
 
 Evidence goes through the platform's one upload check (``periksa_berkas``: the bytes decide the type,
 images are fully decoded under a pixel cap, archives measured unpacked, markup refused) and is stored
@@ -21,7 +22,16 @@ from pendampingan.inti.berkas import FOTO_ATAU_DOKUMEN, simpan_berkas
 from pendampingan.models import Pendamping, Wilayah
 
 from .. import akses
-from ..models import NAMA_KOLOM_DAMPAK, Bukti, JenisBukti, Kejadian, Kronologi, PenilaianDampak
+from ..models import (
+    KOLOM_PER_TINGKAT,
+    NAMA_KOLOM_DAMPAK,
+    Bukti,
+    JenisBukti,
+    Kejadian,
+    Kronologi,
+    Pengungsian,
+    PenilaianDampak,
+)
 from ._umum import desa_kejadian, pengguna, periksa, sekali, waktu_lampau
 
 PESAN_LUAR_WILAYAH = _("Kejadian ini di luar wilayah tugas Anda.")
@@ -94,6 +104,7 @@ def dampak_catat(
             if v < 0:
                 errors[kolom] = _("Angka dampak tidak boleh kurang dari nol.")
             nilai[kolom] = v
+        _jumlah_per_tingkat(nilai, errors)
         penduduk = desa.jumlah_penduduk
         if penduduk is not None and nilai["meninggal"] > penduduk:
             errors["meninggal"] = _(
@@ -119,6 +130,78 @@ def dampak_catat(
         )
 
     return sekali(PenilaianDampak, kunci_sekali, buat)
+
+
+def _jumlah_per_tingkat(nilai: dict, errors: dict) -> None:
+    """F3: a facility's total is the sum of its BNPB severities (berat, sedang, ringan). A total
+    sent without severities (an older client) is kept as a total of unknown severity; a total
+    that contradicts the severities sent with it is refused."""
+    for total, per_tingkat in KOLOM_PER_TINGKAT.items():
+        jumlah = sum(nilai[k] for k in per_tingkat)
+        if not jumlah:
+            continue
+        if nilai[total] and nilai[total] != jumlah:
+            errors[total] = _(
+                "Jumlah (%(n)d) tidak sama dengan rusak berat + sedang + ringan (%(j)d)."
+            ) % {"n": nilai[total], "j": jumlah}
+        nilai[total] = jumlah
+
+
+# ------------------------------------------------------------------------- evacuation (F1)
+@transaction.atomic
+def pengungsian_catat(
+    *,
+    kejadian: Kejadian,
+    desa: Wilayah,
+    lokasi: str,
+    jumlah_jiwa: int,
+    waktu: datetime.datetime,
+    dipindahkan_oleh: str,
+    oleh: Pendamping,
+    keterangan: str = "",
+    mengoreksi: Pengungsian | None = None,
+    kunci_sekali: uuid.UUID | None = None,
+) -> Pengungsian:
+    """Duty F1: record a group of people moved to safety (from an affected desa, to where, how
+    many, when, organised by whom). Append-only: a correction is a new row pointing at the one it
+    replaces (0 people when nobody was moved after all)."""
+    user = pengguna(oleh)
+
+    def buat(kunci):
+        pastikan(akses.boleh_ubah(user, kejadian), PESAN_LUAR_WILAYAH)
+        desa_kejadian(kejadian, desa, "desa")
+        waktu_lampau(waktu)
+        errors = {}
+        if not (lokasi or "").strip():
+            errors["lokasi"] = _("Tuliskan ke mana warga dipindahkan.")
+        if not (dipindahkan_oleh or "").strip():
+            errors["dipindahkan_oleh"] = _("Tuliskan siapa yang memindahkan atau mengorganisasi.")
+        if jumlah_jiwa is None or jumlah_jiwa < 0:
+            errors["jumlah_jiwa"] = _("Jumlah orang tidak boleh kurang dari nol.")
+        elif jumlah_jiwa == 0 and mengoreksi is None:
+            errors["jumlah_jiwa"] = _("Isi jumlah orang yang dipindahkan (paling sedikit 1).")
+        elif desa.jumlah_penduduk is not None and jumlah_jiwa > desa.jumlah_penduduk:
+            errors["jumlah_jiwa"] = _(
+                "Jumlah orang (%(n)d) melebihi jumlah penduduk %(desa)s (%(p)d jiwa)."
+            ) % {"n": jumlah_jiwa, "desa": desa.nama, "p": desa.jumlah_penduduk}
+        if mengoreksi is not None and mengoreksi.kejadian_id != kejadian.pk:
+            errors["mengoreksi"] = _("Catatan yang dikoreksi bukan milik kejadian ini.")
+        if errors:
+            raise ValidationError(errors)
+        return Pengungsian.objects.create(
+            kejadian=kejadian,
+            wilayah=desa,
+            lokasi=lokasi.strip(),
+            jumlah_jiwa=jumlah_jiwa,
+            waktu=waktu,
+            dipindahkan_oleh=dipindahkan_oleh.strip(),
+            keterangan=(keterangan or "").strip(),
+            mengoreksi=mengoreksi,
+            oleh=oleh,
+            kunci_sekali=kunci,
+        )
+
+    return sekali(Pengungsian, kunci_sekali, buat)
 
 
 # ----------------------------------------------------------------------------- evidence

@@ -22,11 +22,12 @@ from .catatan import (
     kronologi_tambah,
     kronologi_ubah,
     mitigasi_tambah,
+    pengungsian_tambah,
     tokoh_tambah,
 )
 from .daftar import kejadian_list, kejadian_peta, rekap
 from .kejadian import kejadian_detail, kejadian_lapor, kejadian_status
-from .laporan import laporan_cetak, laporan_kirim, laporan_pdf
+from .laporan import laporan_catat_luar, laporan_cetak, laporan_kirim, laporan_pdf
 
 __all__ = [
     "bantuan_tambah",
@@ -44,10 +45,12 @@ __all__ = [
     "koordinasi_tambah",
     "kronologi_tambah",
     "kronologi_ubah",
+    "laporan_catat_luar",
     "laporan_cetak",
     "laporan_kirim",
     "laporan_pdf",
     "mitigasi_tambah",
+    "pengungsian_tambah",
     "rekap",
     "tokoh_tambah",
 ]

@@ -1,4 +1,5 @@
-"""The section forms of an incident: villages, chronology (and its corrections), impact, evidence,
+"""The section forms of an incident: villages, chronology (and its corrections), impact, evacuation,
+evidence,
 coordination, leaders, village decisions, aid, mitigation, the daily-log link; and the one door to
 an evidence file.
 
@@ -20,7 +21,14 @@ from pendampingan.inti.sekali import SudahTersimpan
 from pendampingan.models import TindakLanjut
 
 from .. import berkas, forms, services
-from ..models import Bukti, DesaTerdampak, KegiatanKejadian, Kronologi, PenilaianDampak
+from ..models import (
+    Bukti,
+    DesaTerdampak,
+    KegiatanKejadian,
+    Kronologi,
+    Pengungsian,
+    PenilaianDampak,
+)
 from ._umum import (
     CATAT,
     LIHAT,
@@ -120,6 +128,33 @@ def dampak_tambah(request, pk):
         pesan=_(
             "Penilaian dampak dicatat. Kirim sebagai versi baru laporan kementerian bila perlu."
         ),
+    )
+
+
+@permission_required(CATAT, raise_exception=True)
+def pengungsian_tambah(request, pk):
+    """F1: people moved to safety (or a correction of such a record: ``?mengoreksi=<id>``)."""
+    return aksi(
+        request,
+        pk,
+        form_class=forms.PengungsianForm,
+        kw=lambda k: {"kejadian": k},
+        simpan=lambda k, f, o: services.pengungsian_catat(
+            kejadian=k,
+            desa=f.desa_terpilih("desa"),
+            lokasi=f.cleaned_data["lokasi"],
+            jumlah_jiwa=f.cleaned_data["jumlah_jiwa"],
+            waktu=f.cleaned_data["waktu"],
+            dipindahkan_oleh=f.cleaned_data["dipindahkan_oleh"],
+            keterangan=f.cleaned_data["keterangan"],
+            mengoreksi=f.cleaned_data["mengoreksi"],
+            oleh=o,
+            kunci_sekali=f.cleaned_data["kunci_sekali"],
+        ),
+        model=Pengungsian,
+        judul=_("Catat pengungsian"),
+        bagian="pengungsian",
+        pesan=_("Pengungsian dicatat. Kirim sebagai versi baru laporan kementerian bila perlu."),
     )
 
 

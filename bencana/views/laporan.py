@@ -62,6 +62,51 @@ def laporan_kirim(request, pk):
     )
 
 
+@permission_required(KIRIM, raise_exception=True)
+def laporan_catat_luar(request, pk):
+    """F4: record a report made to the ministry by phone, in person or in writing outside the
+    app (it becomes the next version; nothing is sent)."""
+    k = kejadian_atau_404(request, pk)
+    oleh = pendamping(request)
+    versi = k.laporan.order_by("-nomor").first()
+    form = forms.LaporanLuarForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            v = laporan.laporan_luar_catat(
+                kejadian=k,
+                oleh=oleh,
+                saluran=form.cleaned_data["saluran"],
+                penerima_nama=form.cleaned_data["penerima_nama"],
+                penerima_unit=form.cleaned_data["penerima_unit"],
+                waktu=form.cleaned_data["waktu"],
+                pemicu=form.cleaned_data["pemicu"],
+                kunci_sekali=form.cleaned_data["kunci_sekali"],
+            )
+        except SudahTersimpan as e:
+            return sudah_tersimpan(request, e)
+        except ValidationError as e:
+            galat_ke_form(form, e)
+        else:
+            messages.success(
+                request,
+                _("Laporan %(c)s dicatat sebagai versi %(n)d.")
+                % {"c": v.get_saluran_display().lower(), "n": v.nomor},
+            )
+            return redirect(url_bagian(k, "laporan"))
+    return halaman_form(
+        request,
+        k,
+        form,
+        _("Catat laporan lisan atau tertulis ke kementerian"),
+        "laporan",
+        catatan=_(
+            "Untuk laporan yang sudah disampaikan lewat telepon, langsung, atau surat di luar "
+            "aplikasi; tidak ada pesan yang dikirim. Versi berikutnya: %(n)d."
+        )
+        % {"n": (versi.nomor if versi else 0) + 1},
+    )
+
+
 @permission_required(LIHAT, raise_exception=True)
 def laporan_cetak(request, pk):
     """The chronology report as a page for the browser's print."""

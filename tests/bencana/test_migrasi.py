@@ -83,3 +83,48 @@ def test_data_lama_terbawa(dunia):
     e = Kronologi.objects.get(kejadian_id=k.pk)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as c:
         c.execute("UPDATE bencana_kronologi SET isi = %s WHERE id = %s", ["ubah", e.pk])
+
+
+def test_dampak_lama_dan_versi_lama_terbawa_ke_0006(dunia):
+    """Snapshots taken before severities keep their facility totals (severity 0 = unknown); the
+    versions sent before keep their payload and become ``sistem``; the evacuation table and the
+    rebuilt impact table are append-only in the database."""
+    pastikan_jenis()
+    akhir = MigrationExecutor(connection).loader.graph.leaf_nodes("bencana")
+    lama = _migrasi([("bencana", "0005_bukti_berkas_privat")])
+    Kejadian = lama.get_model("bencana", "Kejadian")
+    k = Kejadian.objects.create(
+        kode="3301-101-20261102-01",
+        jenis=lama.get_model("bencana", "JenisKejadian").objects.get(kode="101"),
+        waktu=timezone.now() - datetime.timedelta(days=2),
+        wilayah_id=dunia.desa_a.kode,
+        ringkasan="Banjir sebelum tingkat kerusakan",
+        pelapor_id=dunia.pld_a.pk,
+    )
+    s = lama.get_model("bencana", "PenilaianDampak").objects.create(
+        kejadian=k,
+        wilayah_id=dunia.desa_a.kode,
+        waktu=k.waktu,
+        fasilitas_pendidikan=4,
+        kantor=1,
+        oleh_id=dunia.pld_a.pk,
+    )
+    lama.get_model("bencana", "LaporanVersi").objects.create(
+        kejadian=k,
+        nomor=1,
+        pemicu="Laporan awal",
+        isi={"kode": k.kode},
+        dikirim_oleh_id=dunia.pld_a.pk,
+    )
+
+    _migrasi(akhir)
+
+    from bencana.models import LaporanVersi, PenilaianDampak
+
+    baru = PenilaianDampak.objects.get(pk=s.pk)
+    assert (baru.fasilitas_pendidikan, baru.kantor) == (4, 1)
+    assert baru.fasilitas_pendidikan_rusak_berat == baru.kantor_rusak_ringan == 0
+    v = LaporanVersi.objects.get(kejadian_id=k.pk)
+    assert v.saluran == "sistem" and v.isi == {"kode": k.kode} and v.waktu_lapor is None
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as c:
+        c.execute("UPDATE bencana_penilaiandampak SET kantor = 9 WHERE id = %s", [s.pk])

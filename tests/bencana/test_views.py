@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from bencana import services
+from bencana import laporan, services
 from bencana.forms import BuktiForm, FotoForm, LaporCepatForm
 from bencana.models import Bukti, Kejadian, Kronologi, PenilaianDampak, PerubahanStatus
 from pendampingan.inti import berkas
@@ -149,6 +149,23 @@ def _isi_lengkap(k, dunia, n):
         services.tokoh_catat(
             kejadian=k, oleh=dunia.pld_a, nama=f"Tokoh {i}", unsur="agama", peran="x"
         )
+        services.pengungsian_catat(
+            kejadian=k,
+            desa=dunia.desa_a,
+            lokasi=f"Tempat aman {i}",
+            jumlah_jiwa=10 + i,
+            waktu=timezone.now() - datetime.timedelta(minutes=5),
+            dipindahkan_oleh="BPBD",
+            oleh=dunia.pld_a,
+        )
+        laporan.laporan_luar_catat(
+            kejadian=k,
+            oleh=dunia.pld_a,
+            saluran="lisan_telepon",
+            penerima_nama=f"Petugas {i}",
+            waktu=timezone.now() - datetime.timedelta(minutes=5),
+            pemicu="Lewat telepon",
+        )
         services.mitigasi_buat(
             kejadian=k,
             oleh=dunia.pld_a,
@@ -172,6 +189,7 @@ def test_jumlah_kueri_halaman_kejadian_tetap(dunia, django_assert_max_num_querie
     with django_assert_max_num_queries(len(sedikit.captured_queries)):
         isi = klien.get(url).content.decode()
     assert "Entri 2" in isi and "Kontak 2" in isi
+    assert "Tempat aman 2" in isi and "Petugas 2" in isi
 
 
 def test_halaman_kejadian_menampilkan_bagian(dunia):

@@ -44,6 +44,7 @@ KASUS = {
     "bencana:kronologi-tambah": Objek(buat=_pk),
     "bencana:kronologi-ubah": Objek(buat=_entri, status=(302,)),
     "bencana:dampak-tambah": Objek(buat=_pk),
+    "bencana:pengungsian-tambah": Objek(buat=_pk),
     "bencana:bukti-tambah": Objek(buat=_pk),
     "bencana:bukti-unduh": Objek(buat=_bukti),
     "bencana:koordinasi-tambah": Objek(buat=_pk),
@@ -53,6 +54,7 @@ KASUS = {
     "bencana:bantuan-tambah": Objek(buat=_pk),
     "bencana:kegiatan-tautkan": Objek(buat=_pk),
     "bencana:laporan-kirim": Objek(buat=_pk),
+    "bencana:laporan-catat-luar": Objek(buat=_pk),
     "bencana:laporan-cetak": Objek(buat=_pk),
     # POST only: queues the PDF for the download pipeline and redirects to the download page
     "bencana:laporan-pdf": Objek(buat=_pk, metode="post", status=(302,)),

@@ -11,26 +11,19 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import Substr
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from pendampingan.models import Kegiatan, TindakLanjut, Wilayah
+from pendampingan.models import Kegiatan, TindakLanjut
 from pendampingan.notifikasi.selectors import pesan_untuk_objek
-from pendampingan.registry import ItemLiniMasa
-from pendampingan.scope import cakupan_pengguna, q_prefiks
-from pendampingan.wilayah_kode import prefiks
 
-from .models import (
+from ..models import (
     KOLOM_DAMPAK,
     NAMA_KOLOM_DAMPAK,
     JenisKejadian,
-    KegiatanKejadian,
     Kejadian,
     Kronologi,
+    Pengungsian,
     PenilaianDampak,
-    PerubahanStatus,
     StatusKejadian,
 )
 
@@ -144,6 +137,32 @@ def dampak_riwayat(*, kejadian: Kejadian):
     )
 
 
+def pengungsian(*, kejadian: Kejadian) -> dict:
+    """F1: the evacuations in time order (each with ``koreksi_list``) and the number of people
+    moved: the sum over rows no later row corrects. One query whatever the number of rows."""
+    baris = list(
+        Pengungsian.objects.filter(kejadian=kejadian).select_related(
+            "wilayah", "oleh", "mengoreksi"
+        )
+    )
+    koreksi = defaultdict(list)
+    for p in baris:
+        if p.mengoreksi_id:
+            koreksi[p.mengoreksi_id].append(p)
+    for p in baris:
+        p.koreksi_list = koreksi.get(p.pk, [])
+    berlaku = [p for p in baris if not p.koreksi_list]
+    lokasi: dict[str, int] = {}
+    for p in berlaku:
+        if p.jumlah_jiwa:
+            lokasi[p.lokasi] = lokasi.get(p.lokasi, 0) + p.jumlah_jiwa
+    return {
+        "pengungsian": baris,
+        "pengungsian_jiwa": sum(p.jumlah_jiwa for p in berlaku),
+        "pengungsian_lokasi": sorted(lokasi.items(), key=lambda x: (-x[1], x[0])),
+    }
+
+
 def kolom_dampak():
     return KOLOM_DAMPAK
 
@@ -173,6 +192,8 @@ def laporan_konteks(*, kejadian: Kejadian, user) -> dict:
         "k": k,
         "desa": desa_terdampak(kejadian=k),
         "kronologi": kronologi(kejadian=k),
+        **pengungsian(kejadian=k),
+        "versi": laporan_versi(kejadian=k),
         "kolom": KOLOM_DAMPAK,
         "total": dampak_total(kejadian_ids=[k.pk]).get(k.pk),
         "terkini": dampak_terkini_per_desa(kejadian=k),
@@ -244,146 +265,6 @@ def kejadian_aktif_untuk_kegiatan(*, user):
     )
 
 
-def rekap_kabupaten(*, user, wilayah: str = ""):
-    """The supervisor's view: per kabupaten, the active incidents and the impact totals over the
-    latest snapshot of each affected desa. Three queries."""
-    aktif = Kejadian.objects.visible_to(user).aktif()
-    if wilayah:
-        aktif = aktif.di_wilayah(wilayah)
-    jumlah = dict(
-        aktif.annotate(kab=Substr("wilayah_id", 1, 5))
-        .order_by()
-        .values("kab")
-        .annotate(n=Count("pk"))
-        .values_list("kab", "n")
-    )
-    dampak = (
-        PenilaianDampak.objects.terkini()
-        .filter(kejadian__in=aktif)
-        .annotate(kab=Substr("wilayah_id", 1, 5))
-        .order_by()
-        .values("kab")
-        .annotate(**{k: Sum(k) for k in NAMA_KOLOM_DAMPAK})
-    )
-    per_kab = {r["kab"]: _bersihkan(r) for r in dampak}
-    kode = sorted(set(jumlah) | set(per_kab))
-    nama = dict(Wilayah.objects.filter(kode__in=kode).values_list("kode", "nama"))
-    return [
-        {
-            "kode": k,
-            "nama": nama.get(k, k),
-            "jumlah": jumlah.get(k, 0),
-            "dampak": per_kab.get(k, _kosong()),
-        }
-        for k in kode
-    ]
-
-
-# --------------------------------------------------------------- plug-ins of the core
-def lini_masa_desa(desa, user, batas):
-    """Incidents that touched the desa, and their status changes: two queries."""
-    qs = (
-        Kejadian.objects.visible_to(user)
-        .filter(desa_terdampak__wilayah=desa)
-        .select_related("jenis")
-        .order_by("-waktu")[:batas]
-    )
-    items = [
-        ItemLiniMasa(
-            waktu=k.waktu,
-            jenis=_("Bencana"),
-            judul=f"{k.jenis.nama}: {k.ringkasan}",
-            url=reverse("bencana:kejadian-detail", args=[k.pk]),
-            keterangan=f"{k.kode} · {k.get_status_display()}",
-            ikon="⚠",
-        )
-        for k in qs
-    ]
-    perubahan = (
-        PerubahanStatus.objects.visible_to(user)
-        .filter(kejadian__desa_terdampak__wilayah=desa)
-        .select_related("kejadian")
-        .order_by("-waktu")[:batas]
-    )
-    items += [
-        ItemLiniMasa(
-            waktu=p.waktu,
-            jenis=_("Bencana"),
-            judul=_("%(kode)s: status %(ke)s")
-            % {"kode": p.kejadian.kode, "ke": p.get_ke_display()},
-            url=reverse("bencana:kejadian-detail", args=[p.kejadian_id]),
-            keterangan=p.catatan,
-            ikon="⚠",
-        )
-        for p in perubahan
-    ]
-    return items
-
-
-def tautan_kegiatan(kegiatan_list, user):
-    """{kegiatan_id: [ItemLiniMasa]} — the incident each entry served. One query."""
-    ids = [k.pk for k in kegiatan_list]
-    rows = (
-        KegiatanKejadian.objects.visible_to(user)
-        .filter(kegiatan_id__in=ids)
-        .select_related("kejadian__jenis")
-        .order_by("pk")
-    )
-    hasil: dict[int, list] = {}
-    for t in rows:
-        hasil.setdefault(t.kegiatan_id, []).append(
-            ItemLiniMasa(
-                waktu=t.kejadian.waktu,
-                jenis=_("Bencana"),
-                judul=f"{t.kejadian.kode} · {t.kejadian.jenis.nama}",
-                url=reverse("bencana:kejadian-detail", args=[t.kejadian_id]),
-                ikon="⚠",
-            )
-        )
-    return hasil
-
-
-def panel_dasbor(wilayah, periode, user):
-    """Dashboard panel: active incidents in ``wilayah`` (every visible one for the national view,
-    ``wilayah.kode == ""``) with impact totals over each desa's latest snapshot. Three queries."""
-    aktif = Kejadian.objects.visible_to(user).aktif()
-    dampak = PenilaianDampak.objects.terkini().filter(kejadian__in=aktif)
-    if wilayah.kode:
-        aktif = aktif.di_wilayah(wilayah.kode)
-        dampak = dampak.filter(kejadian__in=aktif).filter(
-            q_prefiks("wilayah__kode", [prefiks(wilayah.kode)])
-        )
-    daftar = list(aktif.select_related("jenis", "wilayah").order_by("-waktu")[:50])
-    total = _bersihkan(dampak.aggregate(**{k: Sum(k) for k in NAMA_KOLOM_DAMPAK}))
-    label = {k: lbl for k, lbl, _g in KOLOM_DAMPAK}
-    saring = f"?wilayah={wilayah.kode}" if wilayah.kode else ""
-    return {
-        "jumlah": len(daftar),
-        "kejadian": daftar[:5],
-        "dampak": total,
-        "label": label,
-        "kolom": KOLOM_RINGKAS,
-        "url_daftar": reverse("bencana:kejadian-list") + saring,
-        "url_rekap": reverse("bencana:rekap") + saring,
-        "pengawas": cakupan_pengguna(user).pengawas,
-        "ekspor": [
-            (
-                _("Kejadian bencana aktif"),
-                [_("Kode"), _("Jenis"), _("Desa"), _("Status"), _("Waktu")],
-                [
-                    [k.kode, k.jenis.nama, k.wilayah.nama, str(k.get_status_display()), k.waktu]
-                    for k in daftar
-                ],
-            ),
-            (
-                _("Dampak kejadian aktif (penilaian terbaru tiap desa)"),
-                [_("Dampak"), _("Total")],
-                [[str(label[k]), total[k]] for k in NAMA_KOLOM_DAMPAK],
-            ),
-        ],
-    }
-
-
 def pesan_kejadian(*, kejadian: Kejadian) -> dict:
     """The outbox messages about the incident, grouped by report version (their key is
     ``bencana:<id>:v<n>:<channel>:<recipient>``). One query."""
@@ -396,3 +277,33 @@ def pesan_kejadian(*, kejadian: Kejadian) -> dict:
             if nomor.isdigit():
                 per_versi.setdefault(int(nomor), []).append(p)
     return {"pesan_list": pesan, "pesan_versi": per_versi}
+
+
+from .ringkasan import lini_masa_desa, panel_dasbor, rekap_kabupaten, tautan_kegiatan  # noqa: E402
+
+__all__ = [
+    "KOLOM_RINGKAS",
+    "bukti_kejadian",
+    "dampak_riwayat",
+    "dampak_terkini_per_desa",
+    "dampak_total",
+    "desa_terdampak",
+    "jenis_aktif",
+    "kegiatan_untuk_ditautkan",
+    "kejadian_aktif_untuk_kegiatan",
+    "kejadian_daftar",
+    "kejadian_detail_qs",
+    "kerja_tanggap",
+    "kolom_dampak",
+    "kronologi",
+    "laporan_konteks",
+    "laporan_versi",
+    "lini_masa_desa",
+    "mitigasi",
+    "panel_dasbor",
+    "pengungsian",
+    "perubahan_status",
+    "pesan_kejadian",
+    "rekap_kabupaten",
+    "tautan_kegiatan",
+]
