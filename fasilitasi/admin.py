@@ -11,6 +11,7 @@ from .models import (
     AmbangStatus,
     BumDesa,
     ButirFasilitasi,
+    DimensiIndeks,
     DokumenTahapTemplat,
     Fasilitasi,
     ImporStatusDesa,
@@ -19,6 +20,7 @@ from .models import (
     PengurusBumDesa,
     PeristiwaFasilitasi,
     RuangLingkup,
+    SkorDimensi,
     StatusDesa,
     TahapFasilitasi,
     TahapTemplat,
@@ -159,10 +161,23 @@ class AmbangInline(admin.TabularInline):
     extra = 0
 
 
+class DimensiInline(admin.TabularInline):
+    model = DimensiIndeks
+    extra = 0
+
+
+class SkorDimensiInline(admin.TabularInline):
+    model = SkorDimensi
+    extra = 0
+
+
 @admin.register(IndeksStatus)
 class IndeksStatusAdmin(admin.ModelAdmin):
-    list_display = ["nama", "kode", "skor_maks", "dasar_hukum"]
-    inlines = [AmbangInline]
+    """An index as data: its years, dimensions and bands (with their source; bands marked
+    ``bawaan`` are defaults to check against the regulation)."""
+
+    list_display = ["nama", "kode", "skor_maks", "tahun_awal", "tahun_akhir", "dasar_hukum"]
+    inlines = [DimensiInline, AmbangInline]
 
 
 @admin.register(StatusDesa)
@@ -173,6 +188,7 @@ class StatusDesaAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["wilayah"]
     list_select_related = ["wilayah", "indeks"]
     show_full_result_count = False
+    inlines = [SkorDimensiInline]
 
 
 @admin.register(ImporStatusDesa)

@@ -319,8 +319,8 @@ class StatusImporForm(KunciSekaliForm, masukan.Form):
     berkas = forms.FileField(
         label=_("Berkas XLSX atau CSV"),
         help_text=_(
-            "Kolom: kode,tahun,skor,status (baris pertama kepala kolom); XLSX: lembar pertama; "
-            "CSV: UTF-8, dipisah titik koma atau koma."
+            "Kolom: kode,tahun,skor lalu (boleh) status dan skor tiap dimensi indeks (baris "
+            "pertama kepala kolom); XLSX: lembar pertama; CSV: UTF-8, dipisah titik koma atau koma."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )

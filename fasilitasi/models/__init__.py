@@ -28,12 +28,21 @@ from .referensi import (
     TahapTemplat,
     TemplatAlur,
 )
-from .status import AmbangStatus, ImporStatusDesa, IndeksStatus, StatusDesa
+from .status import (
+    AmbangStatus,
+    DimensiIndeks,
+    ImporStatusDesa,
+    IndeksStatus,
+    SkorDimensi,
+    StatusDesa,
+    desa_berindeks,
+)
 
 __all__ = [
     "PERPINDAHAN_STATUS",
     "STATUS_TERBUKA",
     "AmbangStatus",
+    "DimensiIndeks",
     "BumDesa",
     "ButirFasilitasi",
     "DasarTahap",
@@ -50,7 +59,9 @@ __all__ = [
     "PeristiwaFasilitasi",
     "RuangLingkup",
     "StatusBadanHukum",
+    "SkorDimensi",
     "StatusDesa",
+    "desa_berindeks",
     "StatusFasilitasi",
     "TahapFasilitasi",
     "TahapTemplat",

@@ -1,10 +1,14 @@
 """Village development status per desa, year and index (IDM, Indeks Desa), imported from a
-spreadsheet (XLSX).
+spreadsheet (XLSX or CSV).
 
-The bands that turn a score into a status are data per index and per year they start to apply
-(``AmbangStatus``): the bands in force for year Y are those of the latest ``berlaku_mulai <= Y``."""
+An index is data: its dimensions (``DimensiIndeks``: IDM's IKS, IKE, IKL; the six of Indeks Desa),
+the years it applies to (IDM up to 2023, Indeks Desa from 2024) and the bands that turn a score
+into a status, per year they start to apply (``AmbangStatus``: the bands in force for year Y are
+those of the latest ``berlaku_mulai <= Y``). A status row keeps its score per dimension
+(``SkorDimensi``). Only desa are scored — not kelurahan (village number starting with 1)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +26,12 @@ class IndeksStatus(models.Model):
     nama = models.CharField(_("nama"), max_length=150)
     skor_maks = models.DecimalField(_("skor maksimum"), max_digits=7, decimal_places=2, default=1)
     dasar_hukum = models.CharField(_("dasar hukum"), max_length=250, blank=True)
+    tahun_awal = models.PositiveSmallIntegerField(
+        _("berlaku sejak tahun"), null=True, blank=True, help_text=_("Kosong: tanpa batas awal.")
+    )
+    tahun_akhir = models.PositiveSmallIntegerField(
+        _("berlaku sampai tahun"), null=True, blank=True, help_text=_("Kosong: masih berlaku.")
+    )
 
     class Meta:
         verbose_name = _("indeks status desa")
@@ -30,6 +40,43 @@ class IndeksStatus(models.Model):
 
     def __str__(self):
         return self.nama
+
+    def berlaku_pada(self, tahun: int) -> bool:
+        return (self.tahun_awal is None or tahun >= self.tahun_awal) and (
+            self.tahun_akhir is None or tahun <= self.tahun_akhir
+        )
+
+    @property
+    def rentang_tahun(self) -> str:
+        if self.tahun_awal and self.tahun_akhir:
+            return f"{self.tahun_awal}–{self.tahun_akhir}"
+        if self.tahun_akhir:
+            return str(_("sampai %(t)d") % {"t": self.tahun_akhir})
+        if self.tahun_awal:
+            return str(_("sejak %(t)d") % {"t": self.tahun_awal})
+        return ""
+
+
+class DimensiIndeks(models.Model):
+    """A dimension of an index (IDM: IKS, IKE, IKL; Indeks Desa: layanan dasar, sosial, ekonomi,
+    lingkungan, aksesibilitas, tata kelola pemerintahan desa). ``kode`` is the column name in an
+    import file."""
+
+    indeks = models.ForeignKey(IndeksStatus, on_delete=models.CASCADE, related_name="dimensi")
+    kode = models.SlugField(_("kode (kolom impor)"), max_length=30)
+    nama = models.CharField(_("nama"), max_length=150)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("dimensi indeks")
+        verbose_name_plural = _("dimensi indeks")
+        ordering = ["indeks", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["indeks", "kode"], name="dimensi_indeks_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.indeks.kode}: {self.nama}"
 
 
 class AmbangStatus(models.Model):
@@ -92,6 +139,45 @@ class StatusDesa(models.Model):
 
     def __str__(self):
         return f"{self.wilayah_id} {self.indeks} {self.tahun}: {self.status}"
+
+    def clean(self):
+        """Admin edits follow the import's rules: a desa (not a kelurahan), a year the index
+        applies to."""
+        errors = {}
+        if self.wilayah_id and not desa_berindeks(self.wilayah_id):
+            errors["wilayah"] = _("Status indeks hanya untuk desa, bukan kelurahan.")
+        if self.indeks_id and self.tahun and not self.indeks.berlaku_pada(self.tahun):
+            errors["tahun"] = _("%(i)s berlaku %(r)s.") % {
+                "i": self.indeks.nama,
+                "r": self.indeks.rentang_tahun,
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+def desa_berindeks(kode: str) -> bool:
+    """A desa or desa adat (village number not starting with 1: not a kelurahan)."""
+    bagian = kode.split(".")
+    return len(bagian) == 4 and not bagian[3].startswith("1")
+
+
+class SkorDimensi(models.Model):
+    """The score of one dimension in one status row (imported with it)."""
+
+    status = models.ForeignKey(StatusDesa, on_delete=models.CASCADE, related_name="skor_dimensi")
+    dimensi = models.ForeignKey(DimensiIndeks, on_delete=models.PROTECT, related_name="+")
+    skor = models.DecimalField(_("skor"), max_digits=9, decimal_places=4)
+
+    class Meta:
+        verbose_name = _("skor dimensi")
+        verbose_name_plural = _("skor dimensi")
+        ordering = ["status", "dimensi__urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["status", "dimensi"], name="skor_dimensi_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.dimensi.kode} {self.skor}"
 
 
 class ImporStatusDesa(KunciSekaliModel):

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 
 from pendampingan.models import Wilayah
 
-from ..models import BumDesa, Fasilitasi, StatusDesa
+from ..models import BumDesa, Fasilitasi, SkorDimensi, StatusDesa
 
 
 def status_desa_ringkas(*, user, desa: Wilayah) -> list[dict]:
-    """Per index: the years of status, newest first, each with its change against the year
-    before (score difference and whether the status went up, down or stayed)."""
+    """Per index (IDM up to 2023, then Indeks Desa): the years of status, newest first, each with
+    its dimension scores and its change against the year before (score difference and whether
+    the status went up, down or stayed). Four queries whatever the years."""
     rows = list(
         StatusDesa.objects.visible_to(user)
         .filter(wilayah=desa)
         .select_related("indeks")
-        .prefetch_related("indeks__ambang")
-        .order_by("indeks__nama", "tahun")
+        .prefetch_related(
+            "indeks__ambang",
+            "indeks__dimensi",
+            Prefetch("skor_dimensi", queryset=SkorDimensi.objects.order_by("dimensi__urutan")),
+        )
+        .order_by(F("indeks__tahun_awal").desc(nulls_last=True), "indeks__nama", "tahun")
     )
     per_indeks: dict[int, dict] = {}
     for s in rows:
         d = per_indeks.setdefault(s.indeks_id, {"indeks": s.indeks, "tahun": []})
+        skor = {x.dimensi_id: x.skor for x in s.skor_dimensi.all()}
         urutan = _urutan_status(s)
         sebelum = d["tahun"][-1] if d["tahun"] else None
         arah = ""
@@ -41,6 +47,9 @@ def status_desa_ringkas(*, user, desa: Wilayah) -> list[dict]:
                 if sebelum and s.skor is not None and sebelum["status"].skor is not None
                 else None,
                 "arah": arah,
+                "dimensi": [(dim, skor.get(dim.pk)) for dim in s.indeks.dimensi.all()]
+                if skor
+                else [],
             }
         )
     for d in per_indeks.values():

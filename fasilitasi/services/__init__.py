@@ -12,7 +12,7 @@ from .bumdes import (
 )
 from .dokumen import dokumen_kurang, dokumen_lampirkan
 from .kasus import butir_kegiatan, fasilitasi_buka, fasilitasi_catat_kegiatan, rentang_tahun
-from .status_desa import ambang_berlaku, status_dari_skor, status_desa_impor
+from .status_desa import ImporDitolak, ambang_berlaku, status_dari_skor, status_desa_impor
 from .tahap import (
     fasilitasi_maju,
     fasilitasi_mundur,
@@ -37,5 +37,6 @@ __all__ = [
     "rentang_tahun",
     "status_dari_skor",
     "status_desa_impor",
+    "ImporDitolak",
     "unit_usaha_simpan",
 ]

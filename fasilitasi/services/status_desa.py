@@ -1,11 +1,18 @@
-"""Import of village status (IDM, Indeks Desa) from a spreadsheet (XLSX, first sheet) or a CSV with the
-columns ``kode,tahun,skor,status``.
+"""Import of village status (IDM, Indeks Desa) from a spreadsheet (XLSX, first sheet) or a CSV.
 
-The upload goes through the platform's one check (``periksa_berkas(berkas, XLSX_ATAU_CSV)``: an XLSX by
-its bytes with no zip bomb, or UTF-8 text; no script). Then line by line: a line with an unknown code, a region that is
-not a desa, a desa outside the importer's scope, a bad year or score, or a status that contradicts
-the bands is reported with its line number and skipped; every valid line is imported, all in one
-transaction, with history. The form's one-time key makes a repeated submission one import."""
+Columns: ``kode,tahun,skor`` first, then optionally ``status`` and one column per dimension of the
+index, named by the dimension's code (IDM: ``iks,ike,ikl``; Indeks Desa: ``layanan-dasar,sosial,
+ekonomi,lingkungan,aksesibilitas,tata-kelola``). The status is computed from the score by the
+index's bands for that year; a status given in the file must agree with them.
+
+The upload goes through the platform's one check (``periksa_berkas(berkas, XLSX_ATAU_CSV)``: an XLSX
+by its bytes with no zip bomb, or UTF-8 text; no script). Then line by line: an unknown code, a
+region that is not a desa (a kelurahan is not scored), a desa outside the importer's scope, a year
+the index does not cover (IDM up to 2023, Indeks Desa from 2024), a bad score or dimension score,
+or a status that contradicts the bands is reported with its line number. **Nothing is imported
+while any line is refused** (``ImporDitolak`` carries every refused line): the file is corrected
+and sent again. A valid file is written in one transaction, with history. The form's one-time key
+makes a repeated submission one import."""
 
 from __future__ import annotations
 
@@ -29,9 +36,17 @@ from pendampingan.models import Tingkat, Wilayah
 from pendampingan.scope import cakupan_pengguna
 
 from .. import akses
-from ..models import AmbangStatus, ImporStatusDesa, IndeksStatus, StatusDesa
+from ..models import (
+    AmbangStatus,
+    DimensiIndeks,
+    ImporStatusDesa,
+    IndeksStatus,
+    SkorDimensi,
+    StatusDesa,
+    desa_berindeks,
+)
 
-KOLOM = ["kode", "tahun", "skor", "status"]
+KOLOM = ["kode", "tahun", "skor"]
 STATUS_BAKU = ["Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"]
 TAHUN_AWAL = 2015
 BARIS_MAKS = 100_000
@@ -89,12 +104,68 @@ def _baca(berkas) -> list[list[str]]:
         buku.close()
 
 
+class ImporDitolak(ValidationError):
+    """The file has refused lines: nothing was imported. ``galat``: ``[{baris, kode, pesan}]``,
+    ``jumlah_baris``: the data lines read."""
+
+    def __init__(self, galat: list[dict], jumlah_baris: int):
+        self.galat = galat
+        self.jumlah_baris = jumlah_baris
+        super().__init__(
+            _("%(n)d dari %(m)d baris ditolak; tidak ada yang diimpor. Perbaiki lalu kirim lagi.")
+            % {"n": len(galat), "m": jumlah_baris}
+        )
+
+
+def _kolom(kepala: list[str], indeks: IndeksStatus, dimensi: list[DimensiIndeks]) -> dict:
+    """Column positions: ``status`` and each dimension code present. Raises ValidationError on a
+    header that does not start with kode,tahun,skor or names an unknown column."""
+    if kepala[:3] != KOLOM:
+        raise ValidationError(
+            _("Kepala kolom harus diawali %(k)s; ditemukan %(h)s.")
+            % {"k": ",".join(KOLOM), "h": ",".join(kepala) or "(kosong)"}
+        )
+    kenal = {"status", *(d.kode for d in dimensi)}
+    posisi, asing = {}, []
+    for i, k in enumerate(kepala[3:], start=3):
+        if not k:
+            continue
+        if k in kenal and k not in posisi:
+            posisi[k] = i
+        else:
+            asing.append(k)
+    if asing:
+        raise ValidationError(
+            _("Kolom %(a)s tidak dikenal untuk %(i)s; kolom yang boleh: status, %(d)s.")
+            % {
+                "a": ", ".join(asing),
+                "i": indeks.nama,
+                "d": ", ".join(d.kode for d in dimensi) or "—",
+            }
+        )
+    return posisi
+
+
+def _angka(teks: str, maks: Decimal) -> Decimal | None | str:
+    """A score from a cell ("0,65" too); "" → None; a bad one → the reason (text)."""
+    if not teks:
+        return None
+    try:
+        nilai = Decimal(teks.replace(",", "."))
+    except InvalidOperation:
+        return _("«%(s)s» bukan angka") % {"s": teks}
+    if not nilai.is_finite() or not Decimal(0) <= nilai <= maks:
+        return _("%(s)s di luar 0–%(m)s") % {"s": teks, "m": maks.normalize()}
+    return nilai
+
+
 @transaction.atomic
 def status_desa_impor(
     *, user, indeks: IndeksStatus, berkas, nama_berkas: str = "", kunci_sekali=None
 ) -> ImporStatusDesa:
-    """Import the spreadsheet; returns the import log with the refused lines in ``galat``. A
-    repeat of ``kunci_sekali`` raises ``SudahTersimpan`` with the first import's log."""
+    """Import the file (all lines or none); returns the import log. A file with refused lines
+    raises ``ImporDitolak`` (every refused line, nothing written); a repeat of ``kunci_sekali``
+    raises ``SudahTersimpan`` with the first import's log."""
     ada = sudah_ada(ImporStatusDesa, kunci_dari(kunci_sekali))
     if ada is not None:
         raise SudahTersimpan(ada)
@@ -102,12 +173,8 @@ def status_desa_impor(
     baris = _baca(berkas)
     if not baris:
         raise ValidationError(_("Berkas kosong."))
-    kepala = [k.strip().lower() for k in baris[0]]
-    if kepala[:4] != KOLOM:
-        raise ValidationError(
-            _("Kepala kolom harus %(k)s; ditemukan %(h)s.")
-            % {"k": ",".join(KOLOM), "h": ",".join(baris[0]) or "(kosong)"}
-        )
+    dimensi = list(indeks.dimensi.all())
+    posisi = _kolom([k.strip().lower() for k in baris[0]], indeks, dimensi)
     isi = [(i, r) for i, r in enumerate(baris[1:], start=2) if any(s.strip() for s in r)]
     if len(isi) > BARIS_MAKS:
         raise ValidationError(
@@ -119,21 +186,31 @@ def status_desa_impor(
     kode_set = {r[0].strip() for _i, r in isi if r}
     wilayah = dict(Wilayah.objects.filter(kode__in=kode_set).values_list("kode", "tingkat"))
     galat: list[dict] = []
-    sah: dict[tuple[str, int], tuple[Decimal | None, str]] = {}
+    sah: dict[tuple[str, int], tuple[Decimal | None, str, dict]] = {}
 
     def tolak(nomor, kode, pesan):
         galat.append({"baris": nomor, "kode": kode, "pesan": str(pesan)})
 
     nama_status = {n.lower(): n for n in STATUS_BAKU}
     nama_status.update({a.nama.lower(): a.nama for a in semua_ambang})
+    lebar = max([3, *posisi.values()]) + 1
     for nomor, r in isi:
-        r = [s.strip() for s in r] + [""] * (4 - len(r))
-        kode, tahun_s, skor_s, status_s = r[:4]
+        r = [s.strip() for s in r] + [""] * (lebar - len(r))
+        kode, tahun_s, skor_s = r[:3]
+        status_s = r[posisi["status"]] if "status" in posisi else ""
         if kode not in wilayah:
             tolak(nomor, kode, _("kode wilayah %(k)s tidak dikenal") % {"k": kode or "(kosong)"})
             continue
         if wilayah[kode] != Tingkat.DESA:
-            tolak(nomor, kode, _("%(k)s bukan kode desa/kelurahan") % {"k": kode})
+            tolak(nomor, kode, _("%(k)s bukan kode desa") % {"k": kode})
+            continue
+        if not desa_berindeks(kode):
+            tolak(
+                nomor,
+                kode,
+                _("%(k)s adalah kelurahan: status %(i)s hanya untuk desa")
+                % {"k": kode, "i": indeks.nama},
+            )
             continue
         if not c.boleh_lihat(kode):
             tolak(nomor, kode, _("desa %(k)s di luar wilayah Anda") % {"k": kode})
@@ -150,21 +227,31 @@ def status_desa_impor(
                 _("tahun %(t)d di luar %(a)d–%(b)d") % {"t": tahun, "a": TAHUN_AWAL, "b": kini + 1},
             )
             continue
-        skor = None
-        if skor_s:
-            try:
-                skor = Decimal(skor_s.replace(",", "."))
-            except InvalidOperation:
-                tolak(nomor, kode, _("skor «%(s)s» bukan angka") % {"s": skor_s})
+        if not indeks.berlaku_pada(tahun):
+            tolak(
+                nomor,
+                kode,
+                _("%(i)s berlaku %(r)s, bukan untuk tahun %(t)d")
+                % {"i": indeks.nama, "r": indeks.rentang_tahun, "t": tahun},
+            )
+            continue
+        skor = _angka(skor_s, indeks.skor_maks)
+        if isinstance(skor, str):
+            tolak(nomor, kode, _("skor %(p)s") % {"p": skor})
+            continue
+        per_dimensi, salah = {}, ""
+        for d in dimensi:
+            if d.kode not in posisi:
                 continue
-            if not Decimal(0) <= skor <= indeks.skor_maks:
-                tolak(
-                    nomor,
-                    kode,
-                    _("skor %(s)s di luar 0–%(m)s")
-                    % {"s": skor_s, "m": indeks.skor_maks.normalize()},
-                )
-                continue
+            nilai = _angka(r[posisi[d.kode]], indeks.skor_maks)
+            if isinstance(nilai, str):
+                salah = _("skor %(d)s %(p)s") % {"d": d.kode, "p": nilai}
+                break
+            if nilai is not None:
+                per_dimensi[d.pk] = nilai
+        if salah:
+            tolak(nomor, kode, salah)
+            continue
         ambang = ambang_berlaku(indeks, tahun, semua_ambang)
         menurut_ambang = status_dari_skor(ambang, skor) if (ambang and skor is not None) else None
         if status_s:
@@ -188,7 +275,9 @@ def status_desa_impor(
         if (kode, tahun) in sah:
             tolak(nomor, kode, _("baris ganda untuk %(k)s tahun %(t)d") % {"k": kode, "t": tahun})
             continue
-        sah[(kode, tahun)] = (skor, status)
+        sah[(kode, tahun)] = (skor, status, per_dimensi)
+    if galat:
+        raise ImporDitolak(galat, len(isi))
 
     def tulis() -> ImporStatusDesa:
         log = ImporStatusDesa.objects.create(
@@ -197,8 +286,8 @@ def status_desa_impor(
             nama_berkas=(nama_berkas or getattr(berkas, "name", "") or "status.xlsx")[-255:],
             jumlah_baris=len(isi),
             diimpor=len(sah),
-            ditolak=len(galat),
-            galat=galat,
+            ditolak=0,
+            galat=[],
             kunci_sekali=kunci_dari(kunci_sekali),
         )
         _tulis_status(user=user, indeks=indeks, sah=sah, log=log)
@@ -216,7 +305,8 @@ def status_desa_impor(
 
 
 def _tulis_status(*, user, indeks, sah: dict, log: ImporStatusDesa) -> None:
-    """New rows and changed rows in bulk, with history."""
+    """New rows and changed rows in bulk, with history; a row that comes with dimension scores has
+    its old ones replaced by the file's (a row without them keeps what it had)."""
     lama_semua = {
         (s.wilayah_id, s.tahun): s
         for s in StatusDesa.objects.filter(
@@ -224,7 +314,7 @@ def _tulis_status(*, user, indeks, sah: dict, log: ImporStatusDesa) -> None:
         )
     }
     baru, ubah = [], []
-    for (kode, tahun), (skor, status) in sah.items():
+    for (kode, tahun), (skor, status, _d) in sah.items():
         lama = lama_semua.get((kode, tahun))
         if lama is None:
             baru.append(
@@ -241,3 +331,20 @@ def _tulis_status(*, user, indeks, sah: dict, log: ImporStatusDesa) -> None:
         bulk_update_with_history(
             ubah, StatusDesa, ["skor", "status", "impor"], batch_size=1000, default_user=user
         )
+    id_status = {
+        (w, t): p
+        for w, t, p in StatusDesa.objects.filter(
+            indeks=indeks, wilayah_id__in={k for k, _t in sah}, tahun__in={t for _k, t in sah}
+        ).values_list("wilayah_id", "tahun", "pk")
+        if (w, t) in sah
+    }
+    berdimensi = [id_status[k] for k, (_s, _st, d) in sah.items() if d]
+    SkorDimensi.objects.filter(status_id__in=berdimensi).delete()
+    SkorDimensi.objects.bulk_create(
+        [
+            SkorDimensi(status_id=id_status[k], dimensi_id=dpk, skor=nilai)
+            for k, (_s, _st, d) in sah.items()
+            for dpk, nilai in d.items()
+        ],
+        batch_size=1000,
+    )

@@ -12,15 +12,17 @@ from pendampingan.inti.sekali import SudahTersimpan, pesan_sudah_tersimpan
 
 from .. import services
 from ..forms import StatusImporForm
+from ..models import IndeksStatus
 from .umum import ke_form
 
 
 @permission_required("fasilitasi.add_statusdesa", raise_exception=True)
 def status_impor(request):
-    """Upload a spreadsheet; the result (lines imported, lines refused with the reason) is shown
-    on the same page. The same form sent twice imports once and shows the first result."""
+    """Upload a spreadsheet; the result is shown on the same page: the lines imported, or — when
+    any line is refused — every refused line with its reason and nothing imported. The same form
+    sent twice imports once and shows the first result."""
     form = StatusImporForm(request.POST or None, request.FILES or None)
-    hasil = None
+    hasil = ditolak = None
     if request.method == "POST" and form.is_valid():
         try:
             hasil = services.status_desa_impor(
@@ -30,18 +32,23 @@ def status_impor(request):
                 nama_berkas=form.cleaned_data["berkas"].name,
                 kunci_sekali=form.cleaned_data["kunci_sekali"],
             )
+        except services.ImporDitolak as e:  # refused lines: nothing imported, each one listed
+            ditolak = e
+            messages.error(request, e.messages[0])
         except ValidationError as e:
             ke_form(form, e)
         except SudahTersimpan as e:
             hasil = e.obj
             messages.info(request, pesan_sudah_tersimpan())
         else:
-            if hasil.ditolak:
-                messages.warning(
-                    request,
-                    _("%(a)d baris diimpor, %(b)d baris ditolak (lihat rinciannya).")
-                    % {"a": hasil.diimpor, "b": hasil.ditolak},
-                )
-            else:
-                messages.success(request, _("%(a)d baris diimpor.") % {"a": hasil.diimpor})
-    return render(request, "fasilitasi/status_impor.html", {"form": form, "hasil": hasil})
+            messages.success(request, _("%(a)d baris diimpor.") % {"a": hasil.diimpor})
+    return render(
+        request,
+        "fasilitasi/status_impor.html",
+        {
+            "form": form,
+            "hasil": hasil,
+            "ditolak": ditolak,
+            "indeks_list": IndeksStatus.objects.prefetch_related("dimensi").order_by("nama"),
+        },
+    )
