@@ -15,7 +15,7 @@ from rest_framework import serializers
 from pendampingan.inti.masukan import BIGINT_MAKS, ada_kendali
 
 from .api_bentuk import angka_field
-from .models import KOLOM_ISIAN, JenisKejadian, Kronologi
+from .models import KOLOM_ISIAN, KOLOM_PER_TINGKAT, JenisKejadian, Kronologi
 
 # a pk no type has: a code that names no type is refused by the form's own choice field
 _TIDAK_ADA = "-1"
@@ -133,6 +133,18 @@ DampakMasukanSerializer = type(
         ),
         "waktu": serializers.DateTimeField(help_text=gettext_lazy("Keadaan per (ISO 8601).")),
         **{k: angka_field(k, required=False, min_value=0) for k, _l, _g in KOLOM_ISIAN},
+        **{
+            k: angka_field(
+                k,
+                required=False,
+                min_value=0,
+                help_text=gettext_lazy(
+                    "Jumlah tanpa rincian tingkat (klien lama); bila tingkat dikirim, jumlah "
+                    "dihitung dari rusak berat + sedang + ringan."
+                ),
+            )
+            for k in KOLOM_PER_TINGKAT
+        },
         "sumber": serializers.CharField(max_length=150, required=False),
         "catatan": serializers.CharField(required=False),
     },

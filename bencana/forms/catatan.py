@@ -14,6 +14,7 @@ from pendampingan.inti.sekali import KunciSekaliForm
 from .. import selectors
 from ..models import (
     KOLOM_ISIAN,
+    KOLOM_PER_TINGKAT,
     Bantuan,
     Kejadian,
     KeputusanKegiatanDesa,
@@ -60,11 +61,17 @@ class DampakForm(KunciSekaliForm, _DesaKejadianMixin, masukan.Form):
                 f = forms.IntegerField(label=label, initial=0, required=False)
             f.widget.attrs.update({"inputmode": "numeric", "class": "angka"})
             self.fields[kolom] = f
+        # a facility's total without severities: not asked on the page (hidden, 0), but an API
+        # client that still sends it keeps it (the service sums severities when there are any)
+        for kolom in KOLOM_PER_TINGKAT:
+            self.fields[kolom] = forms.IntegerField(
+                initial=0, required=False, widget=forms.HiddenInput
+            )
         self.order_fields(["desa", "waktu", *[k for k, _l, _g in KOLOM_ISIAN]])
 
     def clean(self):
         data = super().clean()
-        for kolom, _l, _g in KOLOM_ISIAN:
+        for kolom in [*(k for k, _l, _g in KOLOM_ISIAN), *KOLOM_PER_TINGKAT]:
             v = data.get(kolom)
             if v is not None and v < 0:
                 self.add_error(kolom, PESAN_NEGATIF)
@@ -72,7 +79,8 @@ class DampakForm(KunciSekaliForm, _DesaKejadianMixin, masukan.Form):
 
     def angka(self) -> dict:
         """The figures entered (facility totals follow from their severities in the service)."""
-        return {k: self.cleaned_data.get(k) or 0 for k, _l, _g in KOLOM_ISIAN}
+        kolom = [*(k for k, _l, _g in KOLOM_ISIAN), *KOLOM_PER_TINGKAT]
+        return {k: self.cleaned_data.get(k) or 0 for k in kolom}
 
 
 class PengungsianForm(KunciSekaliForm, _DesaKejadianMixin, masukan.Form):

@@ -47,3 +47,19 @@ def test_api_dampak_menerima_tingkat(kejadian, dunia, api_klien):
     assert r.status_code == 201, r.content
     s = PenilaianDampak.objects.get()
     assert s.fasilitas_kesehatan == 4 and r.json()["fasilitas_kesehatan_rusak_ringan"] == 4
+
+
+def test_api_dampak_jumlah_tanpa_tingkat_dari_klien_lama(kejadian, dunia, api_klien):
+    klien = api_klien(dunia.pld_a.user)
+    url = reverse("api:bencana-dampak", args=[kejadian.pk])
+    waktu = (timezone.now() - JAM_LALU).isoformat()
+    r = klien.post(url, {"desa": dunia.desa_a.kode, "waktu": waktu, "kantor": 2}, format="json")
+    assert r.status_code == 201, r.content
+    assert PenilaianDampak.objects.get().kantor == 2
+    r = klien.post(
+        url,
+        {"desa": dunia.desa_a.kode, "waktu": waktu, "kantor": 5, "kantor_rusak_berat": 1},
+        format="json",
+    )
+    assert r.status_code == 400 and "kantor" in r.json()["galat"]["rincian"]
+    assert PenilaianDampak.objects.count() == 1
