@@ -183,18 +183,7 @@ LOGIN_REDIRECT_URL = "pendampingan:beranda"
 LOGOUT_REDIRECT_URL = "login"
 # Lockout, failed logins per address, sessions by role, the client's address: settings/klien.py
 
-# ---------------------------------------------------------------- two-factor sign-in (issue 18)
-# TOTP with recovery codes (django-otp; pendampingan/masuk). Required for Django admin and for
-# kabupaten-level roles and above (staff, superusers, the Admin group, jabatan of rank ≥ 3); PLD
-# and PD may enrol on their account page. OTP_WAJIB=false lifts the requirement (never in
-# production, which sets it True); a user who has a device is always asked for the code.
-OTP_WAJIB = env.bool("OTP_WAJIB", default=True)
-OTP_WAJIB_PERINGKAT_MIN = 3  # pendampingan.inti.akses.PERINGKAT_JABATAN: TAPM Kab / Korkab
-OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Pendampingan Desa")
-# wrong codes in a row before each further try waits 1, 2, 4 … s × this factor (django-otp)
-OTP_TOTP_THROTTLE_FACTOR = env.int("OTP_TOTP_THROTTLE_FACTOR", default=1)
-OTP_STATIC_THROTTLE_FACTOR = env.int("OTP_STATIC_THROTTLE_FACTOR", default=1)
-OTP_KODE_PEMULIHAN_JUMLAH = 10
+# Two-factor sign-in (django-otp) and the Content-Security-Policy: settings/keamanan.py
 
 # ---------------------------------------------------------------- i18n
 LANGUAGE_CODE = "id"
@@ -355,22 +344,8 @@ CELERY_BEAT_SCHEDULE["dasbor-bangun-ulang-ringkasan"] = {
 }
 
 # ---------------------------------------------------------------- pengaduan (issue 8)
-# SLA in working days (weekends and national holidays skipped: pendampingan.kalender).
-PENGADUAN_SLA_VERIFIKASI = env.int("PENGADUAN_SLA_VERIFIKASI", default=3)
-PENGADUAN_SLA_RENCANA = env.int("PENGADUAN_SLA_RENCANA", default=5)
-PENGADUAN_SLA_TUTUP = env.int("PENGADUAN_SLA_TUTUP", default=10)
-PENGADUAN_SLA_PENGINGAT = env.int("PENGADUAN_SLA_PENGINGAT", default=1)  # days before a deadline
-# Attachments and the public form's guards.
-PENGADUAN_LAMPIRAN_MAKS_JUMLAH = 3
-PENGADUAN_PERMINTAAN_MAKS_MB = env.int("PENGADUAN_PERMINTAAN_MAKS_MB", default=100)
-PENGADUAN_BATAS_LAPOR_PER_JAM = env.int("PENGADUAN_BATAS_LAPOR_PER_JAM", default=5)
-PENGADUAN_BATAS_CARI_PER_MENIT = env.int("PENGADUAN_BATAS_CARI_PER_MENIT", default=30)
-PENGADUAN_BATAS_STATUS_PER_MENIT = env.int("PENGADUAN_BATAS_STATUS_PER_MENIT", default=20)
-PENGADUAN_WAKTU_ISI_MIN_DETIK = env.int("PENGADUAN_WAKTU_ISI_MIN_DETIK", default=4)
-# The public forms' security question: answered no sooner than PENGADUAN_WAKTU_ISI_MIN_DETIK, good
-# for this long and for one send only (pengaduan/services/tantangan.py). A question that expires
-# while someone types is replaced; what they typed stays.
-PENGADUAN_TANTANGAN_MAKS_DETIK = env.int("PENGADUAN_TANTANGAN_MAKS_DETIK", default=3600)
+from .pengaduan import *  # noqa: E402, F403
+
 CELERY_BEAT_SCHEDULE["pengaduan-sla-harian"] = {
     "task": "pengaduan.tasks.pengaduan_sla_periksa_task",
     "schedule": 60 * 60 * 6,  # every 6 hours; reminders are sent once per deadline
@@ -401,43 +376,11 @@ BENCANA_PETA_TILE_ATRIBUSI = env(
     "BENCANA_PETA_TILE_ATRIBUSI", default="© kontributor OpenStreetMap"
 )
 
-# ---------------------------------------------------------------- Content-Security-Policy (issue 18)
-# django-csp 4. Everything is served from this site (assets from npm through static, no CDN);
-# scripts and <style> blocks need the request's nonce ({{ CSP_NONCE }}); no inline event handler,
-# style attribute or javascript: URL anywhere. The only outside source: the map's tile server.
-# Report-only here and locally (violations are logged by /csp-laporan/, pendampingan/inti/csp.py);
-# production.py enforces the same policy.
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
+# ---------------------------------------------------------------- sign-in and page security (issue 18)
+from .keamanan import *  # noqa: E402, F403
+from .keamanan import CSP_DITEGAKKAN, kebijakan_csp  # noqa: E402
 
-
-def asal_ubin(url: str) -> str:
-    """The origin of a tile URL template for img-src (``{s}`` subdomains become ``*.``)."""
-    from urllib.parse import urlsplit
-
-    bagian = urlsplit(url.replace("{s}.", "x."))
-    host = bagian.netloc.replace("x.", "*.", 1) if "{s}." in url else bagian.netloc
-    return f"{bagian.scheme}://{host}" if bagian.scheme and host else ""
-
-
-CSP_LAPORAN_URL = "/csp-laporan/"
-CSP_LAPORAN_MAKS_BITA = 16 * 1024  # a report body larger than this is refused unread
-CSP_LAPORAN_PER_MENIT = env.int("CSP_LAPORAN_PER_MENIT", default=60)  # logged per minute, site-wide
-CSP_KEBIJAKAN = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:", *filter(None, [asal_ubin(BENCANA_PETA_TILE_URL)])],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "report-uri": CSP_LAPORAN_URL,
-    },
-}
-CSP_DITEGAKKAN = env.bool("CSP_DITEGAKKAN", default=False)
+CSP_KEBIJAKAN = kebijakan_csp(BENCANA_PETA_TILE_URL)
 CONTENT_SECURITY_POLICY = CSP_KEBIJAKAN if CSP_DITEGAKKAN else None
 CONTENT_SECURITY_POLICY_REPORT_ONLY = None if CSP_DITEGAKKAN else CSP_KEBIJAKAN
 
