@@ -46,10 +46,6 @@ def hapus(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    # also joins main's two leaves (0018_hitungan_batas… beside 0018–0020 of the butir work)
-    dependencies = [
-        ("pendampingan", "0018_hitungan_batas_dan_sesi_pengguna"),
-        ("pendampingan", "0020_kegiatan_butir_riwayat"),
-    ]
+    dependencies = [("pendampingan", "0021_hitungan_batas_dan_sesi_pengguna")]
 
     operations = [migrations.RunPython(isi, hapus)]
