@@ -17,6 +17,10 @@ JUDUL = {
     "pengarahan": "Pengarahan kepada pemerintah desa",
     "fasilitasi": "Fasilitasi musyawarah desa",
 }
+BUTIR_DICENTANG = {
+    "pengorganisasian": ["C1", "C2", "C4"],
+    "fasilitasi": ["E1a", "E1b", "E2a"],
+}
 URAIAN = (
     "Mendampingi perangkat desa membahas rancangan kegiatan, mencatat usulan warga dan "
     "menyepakati langkah berikutnya bersama kepala desa dan BPD."
@@ -86,6 +90,10 @@ def isian(
                     (tanggal + datetime.timedelta(days=14)).isoformat(),
                 ),
             ]
+    # the butir served: pengarahan and asistensi are suggested by the form (D, the stage's butir);
+    # for the others the facilitator ticks one, as submitting needs at least one
+    if tc in BUTIR_DICENTANG:
+        data.append(("butir", rng.choice(BUTIR_DICENTANG[tc])))
     if rng.random() < 0.7:
         data.append(("ajukan", "1"))
     return data

@@ -29,7 +29,7 @@ def _migrasi(target):
 
 def test_data_lama_terbawa(dunia):
     pastikan_jenis()
-    akhir = MigrationExecutor(connection).loader.graph.leaf_nodes("bencana")
+    akhir = MigrationExecutor(connection).loader.graph.leaf_nodes()
     lama = _migrasi(SEBELUM)
     Kejadian = lama.get_model("bencana", "Kejadian")
     k = Kejadian.objects.create(
@@ -90,7 +90,7 @@ def test_dampak_lama_dan_versi_lama_terbawa_ke_0006(dunia):
     versions sent before keep their payload and become ``sistem``; the evacuation table and the
     rebuilt impact table are append-only in the database."""
     pastikan_jenis()
-    akhir = MigrationExecutor(connection).loader.graph.leaf_nodes("bencana")
+    akhir = MigrationExecutor(connection).loader.graph.leaf_nodes()
     lama = _migrasi([("bencana", "0005_bukti_berkas_privat")])
     Kejadian = lama.get_model("bencana", "Kejadian")
     k = Kejadian.objects.create(

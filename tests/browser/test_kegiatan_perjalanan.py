@@ -182,7 +182,9 @@ def test_pld_mencatat_pd_memverifikasi(peramban, dunia, tmp_path):
     page.fill("#id_peserta_laki", "4")
     page.fill("#id_peserta_perempuan", "3")
     page.set_input_files("#id_foto", str(foto))
-    page.screenshot(path="/tmp/kegiatan-form-terisi.png", full_page=True)
+    # the viewport only: a full-page shot at 390 px resizes the page, and a click right after it
+    # may land before the layout is back (the POST was never sent)
+    page.screenshot(path="/tmp/kegiatan-form-terisi.png")
     with page.expect_navigation(timeout=120_000):  # a busy machine: wait for the POST's answer
         page.get_by_role("button", name="Simpan dan ajukan").click()
     page.wait_for_load_state()
