@@ -130,28 +130,32 @@ def _diantre(request, u, dibuat: bool):
     return redirect(u.get_absolute_url())
 
 
+def _minta_berkas(request, minta, templat: str):
+    """A document built in the background: GET shows the confirmation page, POST queues it through
+    ``minta`` (a service taking user, wilayah, periode and the one-time key) and redirects."""
+    wilayah, _form, periode = _wilayah_periode(request)
+    if request.method == "POST":
+        form = PermintaanBerkasForm(request.POST)
+        form.is_valid()
+        u, dibuat = minta(
+            user=request.user,
+            wilayah=wilayah,
+            periode=periode,
+            kunci_sekali=form.cleaned_data.get("kunci_sekali"),
+        )
+        return _diantre(request, u, dibuat)
+    return render(
+        request, templat, {"wilayah": wilayah, "periode": periode, "form": PermintaanBerkasForm()}
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def dasbor_ekspor(request, format):
     """The dashboard's tables as CSV (one file, a section per table) or XLSX (a sheet per
     table), at once; the printable PDF is built in the background: GET asks, POST queues it and
     sends the user to the download."""
     if format == "pdf":
-        wilayah, _form, periode = _wilayah_periode(request)
-        if request.method == "POST":
-            form = PermintaanBerkasForm(request.POST)
-            form.is_valid()
-            u, dibuat = services.pdf_minta(
-                user=request.user,
-                wilayah=wilayah,
-                periode=periode,
-                kunci_sekali=form.cleaned_data.get("kunci_sekali"),
-            )
-            return _diantre(request, u, dibuat)
-        return render(
-            request,
-            "dasbor/pdf_konfirmasi.html",
-            {"wilayah": wilayah, "periode": periode, "form": PermintaanBerkasForm()},
-        )
+        return _minta_berkas(request, services.pdf_minta, "dasbor/pdf_konfirmasi.html")
     if format not in services.FORMAT_UNDUHAN:
         raise Http404
     if request.method != "GET":
@@ -208,22 +212,7 @@ def matriks_butir(request):
 def matriks_ekspor(request):
     """The matrix as XLSX, built in the background: GET asks, POST queues it and sends the user
     to the download."""
-    wilayah, _form, periode = _wilayah_periode(request)
-    if request.method == "POST":
-        form = PermintaanBerkasForm(request.POST)
-        form.is_valid()
-        u, dibuat = services.matriks_minta(
-            user=request.user,
-            wilayah=wilayah,
-            periode=periode,
-            kunci_sekali=form.cleaned_data.get("kunci_sekali"),
-        )
-        return _diantre(request, u, dibuat)
-    return render(
-        request,
-        "dasbor/matriks_konfirmasi.html",
-        {"wilayah": wilayah, "periode": periode, "form": PermintaanBerkasForm()},
-    )
+    return _minta_berkas(request, services.matriks_minta, "dasbor/matriks_konfirmasi.html")
 
 
 # ------------------------------------------------------------------------ drill-down lists
